@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Rebuilds the default models the app opens with. Resumable: a model that exists is kept unless
+# --force is given. Recipes and measured results: README.md, "Default models".
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+force="${1:-}"
+build() {
+  local out="$1"; shift
+  if [ -f "$out" ] && [ "$force" != "--force" ]; then echo "$out exists; keeping it (--force to rebuild)"; return; fi
+  ./digitloop train "$@" --out "$out"
+}
+build models/cnn.zip --model cnn --augment --epochs 15 --batch 128 --lr 2e-3 --lr-decay 0.85 --seed 1
+build models/mlp.zip --model mlp --augment --epochs 30 --batch 128 --lr 1e-3 --lr-decay 0.92 --seed 1

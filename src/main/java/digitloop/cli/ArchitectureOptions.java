@@ -1,0 +1,41 @@
+package digitloop.cli;
+
+import digitloop.data.Degradation;
+import digitloop.model.ArchitectureSpec;
+import digitloop.model.CnnSpec;
+import digitloop.model.LeNetSpec;
+import digitloop.model.MlpSpec;
+import picocli.CommandLine.Option;
+
+/** Options shared by commands that choose a model and an input. */
+public final class ArchitectureOptions {
+    enum Kind { cnn, mlp, lenet }
+
+    @Option(names = "--model", required = true, description = "cnn, mlp or lenet.")
+    Kind kind;
+
+    @Option(names = "--noise", description = "Gaussian noise sigma on [0,1] pixels (default: none).")
+    double noise;
+
+    @Option(names = "--downsample", description = "Input side after 2x2 average pooling; only 14 is supported.")
+    Integer downsample;
+
+    @Option(names = "--noise-seed", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
+    long noiseSeed = Degradation.DEFAULT_SEED;
+
+    ArchitectureSpec spec() {
+        return switch (kind) {
+            case cnn -> CnnSpec.DEFAULT;
+            case mlp -> MlpSpec.DEFAULT;
+            case lenet -> LeNetSpec.DEFAULT;
+        };
+    }
+
+    Degradation degradation() {
+        if (downsample != null && downsample != 14) {
+            throw new IllegalArgumentException("--downsample only supports 14 (2x2 average pooling of 28x28), got " + downsample);
+        }
+        if (noise < 0) throw new IllegalArgumentException("--noise must be >= 0, got " + noise);
+        return new Degradation(noise, downsample != null, noiseSeed);
+    }
+}

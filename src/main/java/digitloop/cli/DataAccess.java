@@ -1,0 +1,24 @@
+package digitloop.cli;
+
+import digitloop.data.DatasetStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Gets MNIST ready for a command, fetching it with a progress line when it is missing. */
+final class DataAccess {
+    private DataAccess() {
+    }
+
+    static DatasetStore ready(Path folder) throws IOException {
+        DatasetStore store = new DatasetStore(folder);
+        if (!store.isComplete()) {
+            System.err.println("MNIST is not in " + folder.toAbsolutePath() + " yet; fetching it.");
+            ProgressLine line = new ProgressLine(System.err);
+            store.fetch((stage, done, total) -> line.draw(stage, total > 0 ? (double) done / total : 0,
+                    total > 0 ? String.format(Locale.ROOT, "%.1f/%.1f MB", done / 1e6, total / 1e6) : ""));
+            line.clear();
+        }
+        return store;
+    }
+}

@@ -1,0 +1,42 @@
+package digitloop.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** A one-line text progress bar redrawn in place, at most a few times a second. */
+final class ProgressLine {
+    private static final int WIDTH = 30;
+    private final PrintStream out;
+    private long lastDraw;
+    private int lastLength;
+
+    ProgressLine(PrintStream out) {
+        this.out = out;
+    }
+
+    void draw(String label, double fraction, String suffix) {
+        long now = System.nanoTime();
+        if (fraction < 1 && now - lastDraw < 200_000_000L) return;
+        lastDraw = now;
+        int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * WIDTH);
+        String line = String.format(Locale.ROOT, "%s [%s%s] %3.0f%% %s", label, "#".repeat(filled),
+                " ".repeat(WIDTH - filled), fraction * 100, suffix);
+        out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+        out.flush();
+        lastLength = line.length();
+    }
+
+    void clear() {
+        if (lastLength > 0) {
+            out.print("\r" + " ".repeat(lastLength) + "\r");
+            out.flush();
+            lastLength = 0;
+        }
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+}

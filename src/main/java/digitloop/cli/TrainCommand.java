@@ -1,0 +1,115 @@
+package digitloop.cli;
+
+import digitloop.data.Augmentation;
+import digitloop.data.DatasetStore;
+import digitloop.data.Digits;
+import digitloop.model.EpochMetrics;
+import digitloop.model.ModelFile;
+import digitloop.train.CancellationToken;
+import digitloop.train.IterationEvent;
+import digitloop.train.TrainingConfig;
+import digitloop.train.TrainingListener;
+import digitloop.train.TrainingPipeline;
+import digitloop.train.TrainingRequest;
+import digitloop.train.TrainingResult;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a model on MNIST and save it (DL4J zip + JSON sidecar).")
+public final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    ArchitectureOptions architecture;
+
+    @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs = 10;
+
+    @Option(names = "--batch", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batch = 64;
+
+    @Option(names = "--lr", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate = 1e-3;
+
+    @Option(names = "--lr-decay", description = "Learning-rate factor per epoch (default: ${DEFAULT-VALUE}).")
+    double decay = 0.8;
+
+    @Option(names = "--seed", description = "Seed for initialisation, shuffling and the split (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--augment", description = "Random shifts of ±2 px and rotations of ±10° during training.")
+    boolean augment;
+
+    @Option(names = "--patience", description = "Stop after this many epochs without a better validation accuracy; 0 = never.")
+    int patience;
+
+    @Option(names = "--limit", description = "Use only the first N training images (default: all 60,000).")
+    int limit;
+
+    @Option(names = "--validation", description = "Share of the training images held out for validation (default: ${DEFAULT-VALUE}).")
+    double validation = 0.1;
+
+    @Option(names = "--data", description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
+    Path data = DatasetStore.DEFAULT_FOLDER;
+
+    @Option(names = "--out", required = true, description = "Model file to write, e.g. models/my-cnn.zip.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Path folder = out.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        if (!Files.isWritable(folder)) throw new IllegalArgumentException("cannot write to " + folder + ": choose another --out");
+        TrainingConfig config = new TrainingConfig(epochs, batch, learningRate, decay, seed, validation, patience,
+                augment ? Augmentation.STANDARD : Augmentation.NONE);
+        DatasetStore store = DataAccess.ready(data);
+        Digits train = store.train();
+        Digits test = store.test();
+        String name = out.getFileName().toString().replaceFirst("\\.zip$", "");
+        TrainingRequest request = new TrainingRequest(name, architecture.spec(), architecture.degradation(), config, limit);
+        PrintStream o = System.out;
+        o.printf(Locale.ROOT, "Training %s on %s (%s), %d epochs, batch %d, augmentation %s%n",
+                request.architecture().describe(), limit > 0 ? limit + " images" : train.size() + " images",
+                request.degradation().label(), epochs, batch, config.augmentation().describe());
+        o.println("epoch  train-loss  train-acc  val-loss  val-acc    lr        time");
+        ProgressLine line = new ProgressLine(System.err);
+        CancellationToken cancel = new CancellationToken();
+        Thread hook = new Thread(cancel::cancel);
+        Runtime.getRuntime().addShutdownHook(hook);
+        TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, train, test, new TrainingListener() {
+            @Override
+            public void onIteration(IterationEvent e) {
+                line.draw(String.format(Locale.ROOT, "epoch %d/%d", e.epoch(), epochs), (double) e.batch() / e.batchesPerEpoch(),
+                        String.format(Locale.ROOT, "loss %.4f  ETA %s", e.loss(), ProgressLine.duration(e.secondsRemaining())));
+            }
+
+            @Override
+            public void onEpoch(EpochMetrics m, int total) {
+                line.clear();
+                o.printf(Locale.ROOT, "%5d  %10.4f  %9.4f  %8.4f  %7.4f  %.2e  %5.1fs%n", m.epoch(), m.trainLoss(),
+                        m.trainAccuracy(), m.validationLoss(), m.validationAccuracy(), m.learningRate(), m.seconds());
+            }
+        }, cancel);
+        line.clear();
+        TrainingResult result = outcome.result();
+        if (outcome.model() == null) {
+            System.err.println("error: " + result.message() + "; nothing was saved.");
+            return 1;
+        }
+        ModelFile.save(out, outcome.model().network(), outcome.model().metadata());
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting; the model was written whole above.
+        }
+        o.printf(Locale.ROOT, "%s; best epoch %d. Test accuracy %.4f, macro-F1 %.4f. Trusted threshold %.4f. Saved %s%n",
+                result.message(), result.bestEpoch(), outcome.test().accuracy(), outcome.test().macroF1(),
+                outcome.model().metadata().trustedThreshold(), out);
+        return result.status() == TrainingResult.Status.DIVERGED ? 1 : 0;
+    }
+}

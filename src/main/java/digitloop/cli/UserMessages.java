@@ -1,0 +1,23 @@
+package digitloop.cli;
+
+import java.io.FileNotFoundException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+
+/** Turns an exception into the one line a person should read. */
+public final class UserMessages {
+    private UserMessages() {
+    }
+
+    public static String of(Throwable e) {
+        if (e instanceof NoSuchFileException n) return "no such file: " + n.getFile();
+        if (e instanceof AccessDeniedException a) return "cannot write or read " + a.getFile() + ": permission denied";
+        if (e instanceof FileNotFoundException f) return f.getMessage();
+        if (e instanceof OutOfMemoryError) return "out of memory; give Java more with JAVA_OPTS=-Xmx8g";
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName() + (e.getCause() != null ? ": " + of(e.getCause()) : "") + " (details in logs/digitloop.log)";
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+}

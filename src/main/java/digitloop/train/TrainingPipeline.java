@@ -1,0 +1,36 @@
+package digitloop.train;
+
+import digitloop.data.Digits;
+import digitloop.data.Splits;
+import digitloop.model.Classifier;
+import digitloop.model.EvaluationReport;
+import digitloop.model.LoadedModel;
+
+/**
+ * The whole run the CLI and the Train tab share: degrade, split train/validation, train, then
+ * measure on the test set (which training never sees) and attach the report to the model.
+ */
+public final class TrainingPipeline {
+    private TrainingPipeline() {
+    }
+
+    public record Outcome(TrainingResult result, LoadedModel model, EvaluationReport test) {
+    }
+
+    public static Outcome run(TrainingRequest request, Digits rawTrain, Digits rawTest,
+                              TrainingListener listener, CancellationToken cancel) {
+        Digits source = request.trainLimit() > 0 ? rawTrain.head(request.trainLimit()) : rawTrain;
+        Digits degraded = request.degradation().apply(source);
+        Digits[] parts = Splits.trainValidation(degraded, request.config().validationFraction(), request.config().seed());
+        TrainingResult result = new Trainer(request.config()).named(request.name())
+                .train(request.architecture(), request.degradation(), parts[0], parts[1], listener, cancel);
+        if (!result.hasModel() || result.status() == TrainingResult.Status.CANCELLED) {
+            return new Outcome(result, null, null);
+        }
+        Digits test = request.degradation().apply(rawTest);
+        Classifier classifier = result.model().classifier();
+        EvaluationReport report = Evaluator.evaluate(classifier, test);
+        LoadedModel model = new LoadedModel(result.model().network(), result.model().metadata().withTest(report), null);
+        return new Outcome(result, model, report);
+    }
+}
