@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -20,6 +21,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class IdxWriter {
     private static final int BUFFER = 1 << 16;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The body of a file written by {@link #writeAtomically}. */
     @FunctionalInterface
@@ -96,10 +98,13 @@ public final class IdxWriter {
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
         // A leading dot and a .part suffix: never mistaken for the real file by a store or a person.
-        Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".part");
+        // Not Files.createTempFile: it makes owner-only files, and a dataset or model should get the
+        // permissions the umask gives any other new file.
+        Path temp = folder.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".part");
+        FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         boolean moved = false;
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            try (channel) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
                 body.writeTo(out);
                 out.flush();
