@@ -9,5 +9,5 @@ build() {
   if [ -f "$out" ] && [ "$force" != "--force" ]; then echo "$out exists; keeping it (--force to rebuild)"; return; fi
   ./digitloop train "$@" --out "$out"
 }
-build models/cnn.zip --model cnn --augment --epochs 15 --batch 128 --lr 2e-3 --lr-decay 0.85 --seed 1
+build models/cnn.zip --model cnn --augment --epochs 18 --batch 128 --lr 2e-3 --lr-decay 0.85 --seed 1
 build models/mlp.zip --model mlp --augment --epochs 30 --batch 128 --lr 1e-3 --lr-decay 0.92 --seed 1
