@@ -21,7 +21,8 @@ public final class FetchDataCommand implements Callable<Integer> {
         DatasetStore store = new DatasetStore(dir);
         if (mirror != null) store = store.withMirror(mirror);
         if (store.isComplete()) {
-            System.out.println("MNIST is already in " + dir.toAbsolutePath() + "; checking checksums.");
+            System.out.println("MNIST is already in " + store.folder() + " (fingerprint " + store.fingerprint() + ").");
+            return 0;
         }
         ProgressLine line = new ProgressLine(System.err);
         store.fetch((stage, done, total) -> line.draw(stage, total > 0 ? (double) done / total : 0,

@@ -29,6 +29,22 @@ public final class AtomicFiles {
         return temp;
     }
 
+    /**
+     * Deletes temporary files a killed writer of {@code target} left behind. Only call this while
+     * no other writer of the same target can be running (one app instance holds the models).
+     */
+    public static void deleteLeftovers(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) return;
+        String prefix = "." + target.getFileName() + ".";
+        try (var files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX)) Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** Forces {@code temp} to disk and moves it over {@code target}. */
     public static void commit(Path temp, Path target) throws IOException {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {

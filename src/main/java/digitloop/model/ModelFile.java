@@ -37,6 +37,7 @@ public final class ModelFile {
     public static void save(Path zip, MultiLayerNetwork network, ModelMetadata metadata) {
         try {
             byte[] json = Json.mapper().writeValueAsBytes(metadata);
+            AtomicFiles.deleteLeftovers(zip);
             Path temp = AtomicFiles.tempBeside(zip);
             try {
                 try (OutputStream out = Files.newOutputStream(temp)) {
