@@ -1,0 +1,55 @@
+package digitloop.cli;
+
+import digitloop.cli.bench.BenchReport;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure training, evaluation, canvas latency, pool scoring and start-up speed, each beside "
+                + "the same quantity under DL4J's defaults (a child JVM), and write docs/benchmarks.md."})
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--out", description = "Markdown report to write (default: ${DEFAULT-VALUE}).")
+    Path out = Path.of("docs", "benchmarks.md");
+
+    @Option(names = "--quick", description = "Small sizes, for a smoke test (figures are noisier).")
+    boolean quick;
+
+    @Option(names = "--skip-reference", description = "Do not run the reference child JVM (no ratios).")
+    boolean skipReference;
+
+    @Option(names = "--skip-gui", description = "Do not measure the window's start-up time.")
+    boolean skipGui;
+
+    @Option(names = "--jmh", description = "Also run the JMH micro-benchmarks (normaliser, entropy).")
+    boolean jmh;
+
+    @Option(names = "--reference-child", hidden = true, description = "Internal: run the reference measurements and write them here.")
+    Path referenceChild;
+
+    @Option(names = "--data", description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
+    Path data = digitloop.data.DatasetStore.DEFAULT_FOLDER;
+
+    @Override
+    public Integer call() throws Exception {
+        BenchReport bench = new BenchReport(DataAccess.ready(data), quick);
+        if (referenceChild != null) {
+            bench.writeReferenceMeasurements(referenceChild);
+            return 0;
+        }
+        bench.run(!skipReference, !skipGui, jmh, System.out);
+        bench.writeMarkdown(out, String.join(" ", commandLine()));
+        System.out.println("Wrote " + out);
+        return 0;
+    }
+
+    private java.util.List<String> commandLine() {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("./digitloop", "bench"));
+        if (quick) args.add("--quick");
+        if (skipReference) args.add("--skip-reference");
+        if (skipGui) args.add("--skip-gui");
+        if (jmh) args.add("--jmh");
+        return args;
+    }
+}

@@ -1,0 +1,164 @@
+package digitloop.cli.bench;
+
+import digitloop.data.DatasetStore;
+import digitloop.data.Digits;
+import digitloop.model.AtomicFiles;
+import digitloop.model.Classifier;
+import digitloop.model.Json;
+import digitloop.model.LoadedModel;
+import digitloop.model.ModelFile;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+
+/** Runs every benchmark, pairs each with its reference figure, and renders the table. */
+public final class BenchReport {
+    private final DatasetStore store;
+    private final boolean quick;
+    private final List<Figure> figures = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private Map<String, String> machine;
+    private double seconds;
+
+    public BenchReport(DatasetStore store, boolean quick) {
+        this.store = store;
+        this.quick = quick;
+    }
+
+    /** The child's side: measure the paired quantities under whatever backend this JVM has. */
+    public void writeReferenceMeasurements(Path out) throws IOException {
+        Map<String, Double> values = new LinkedHashMap<>();
+        Digits train = store.train();
+        for (Map.Entry<String, DoubleSupplier> e : new Measurements(train, quick).paired().entrySet()) {
+            values.put(e.getKey(), e.getValue().getAsDouble());
+        }
+        Classifier cnn = Measurements.untrainedCnn();
+        Digits pool = train.head(quick ? 1000 : 5000);
+        values.put(Measurements.SCORE_RATE, pool.size() / Measurements.entropyScoringSeconds(cnn, pool));
+        values.putAll(CanvasLatency.measure(cnn, quick ? 50 : 200));
+        Files.write(out, Json.mapper().writeValueAsBytes(values));
+    }
+
+    public void run(boolean withReference, boolean withGui, boolean withJmh, PrintStream log) throws Exception {
+        long start = System.nanoTime();
+        machine = MachineInfo.describe();
+        Map<String, Double> reference = Map.of();
+        if (withReference) {
+            log.println("Reference run (DL4J defaults, child JVM)...");
+            reference = ReferenceRun.run(quick);
+        }
+        Digits train = store.train();
+        log.println("Fast path (" + machine.get("native build") + ")...");
+        Map<String, String> targets = Map.of(
+                Measurements.LENET_TRAIN, "≥ 6× reference",
+                Measurements.CNN_TRAIN, "≥ 3× reference",
+                Measurements.LENET_EVAL, "≥ 15,000 img/s");
+        for (Map.Entry<String, DoubleSupplier> e : new Measurements(train, quick).paired().entrySet()) {
+            Figure f = Figure.of(e.getKey(), e.getValue().getAsDouble(), "img/s", true, targets.getOrDefault(e.getKey(), ""));
+            figures.add(pair(f, reference.get(e.getKey())));
+            log.println("  " + e.getKey() + ": " + f.formatValue(f.value()));
+        }
+        Classifier cnn = defaultCnnOrUntrained();
+        Map<String, Double> canvas = CanvasLatency.measure(cnn, quick ? 50 : 500);
+        figures.add(pair(Figure.of(CanvasLatency.P50, canvas.get(CanvasLatency.P50), "ms", false, ""), reference.get(CanvasLatency.P50)));
+        figures.add(pair(Figure.of(CanvasLatency.P95, canvas.get(CanvasLatency.P95), "ms", false, "≤ 5 ms"), reference.get(CanvasLatency.P95)));
+
+        Digits pool = train.head(quick ? 5000 : 50_000);
+        double scoring = Measurements.entropyScoringSeconds(cnn, pool);
+        Double scoringRef = reference.containsKey(Measurements.SCORE_RATE) ? pool.size() / reference.get(Measurements.SCORE_RATE) : null;
+        figures.add(pair(Figure.of("entropy scoring of " + String.format(Locale.ROOT, "%,d", pool.size()) + " pool images (s)",
+                scoring, "s", false, "≤ 5 s"), scoringRef));
+        if (scoringRef != null) notes.add("The reference pool-scoring time is its measured rate on 5,000 images scaled to the pool size.");
+
+        if (!quick) {
+            TimeToAccuracy.Result t = TimeToAccuracy.measure(store);
+            figures.add(Figure.of("fresh start to 99.0 % test accuracy (s)", t.seconds(), "s", false, "≤ 45 s"));
+            notes.add(t.describe());
+        }
+        if (withGui) {
+            StartupTime.Result s = StartupTime.measure();
+            if (s != null) {
+                figures.add(Figure.of("launch to window visible (s)", s.windowSeconds(), "s", false, "≤ 2 s"));
+                figures.add(Figure.of("launch to engine ready (s)", s.engineSeconds(), "s", false, ""));
+            } else {
+                notes.add("Start-up time not measured: no display (run under xvfb-run) or the app did not report.");
+            }
+        }
+        if (withJmh) notes.addAll(Micro.run(quick));
+        figures.add(Figure.of("peak heap (MiB)", peakHeapMiB(), "MiB", false, ""));
+        seconds = (System.nanoTime() - start) / 1e9;
+        log.println();
+        log.print(table());
+    }
+
+    private static Figure pair(Figure f, Double reference) {
+        return reference == null ? f : f.withReference(reference);
+    }
+
+    private Classifier defaultCnnOrUntrained() {
+        Path file = Path.of("models", "cnn.zip");
+        if (Files.isRegularFile(file)) {
+            LoadedModel model = ModelFile.load(file);
+            return model.classifier();
+        }
+        notes.add("models/cnn.zip was missing: canvas latency and scoring used an untrained default CNN (same cost).");
+        return Measurements.untrainedCnn();
+    }
+
+    static double peakHeapMiB() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        }
+        return peak / (1024.0 * 1024.0);
+    }
+
+    String table() {
+        StringBuilder s = new StringBuilder();
+        s.append("| measure | DigitLoop | reference (DL4J defaults) | ratio | target |\n");
+        s.append("|---|---:|---:|---:|---|\n");
+        for (Figure f : figures) {
+            Double ratio = f.ratio();
+            s.append("| ").append(f.name()).append(" | ").append(f.formatValue(f.value()))
+                    .append(" | ").append(f.reference() == null ? "—" : f.formatValue(f.reference()))
+                    .append(" | ").append(ratio == null ? "—" : String.format(Locale.ROOT, "%.1f×", ratio))
+                    .append(" | ").append(f.target()).append(" |\n");
+        }
+        return s.toString();
+    }
+
+    public void writeMarkdown(Path out, String command) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Measured by `").append(command).append("` on ")
+                .append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"))).append(String.format(Locale.ROOT,
+                        " (%.0f s in all). The reference column is the same measurement in a child JVM with DL4J's defaults "
+                                + "(generic native build, layer helpers off, OpenMP threads unpinned), run in the same bench run; "
+                                + "ratios are faster-is-higher. The machine is shared, so absolute figures vary between runs; the ratios "
+                                + "are the comparable part.\n\n", seconds));
+        md.append("## Machine\n\n| | |\n|---|---|\n");
+        machine.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        md.append("\n## Results\n\n").append(table()).append('\n');
+        if (!notes.isEmpty()) {
+            md.append("## Notes\n\n");
+            notes.forEach(n -> md.append("- ").append(n).append('\n'));
+            md.append('\n');
+        }
+        Path manual = out.resolveSibling("benchmarks-notes.md");
+        if (Files.isRegularFile(manual)) md.append(Files.readString(manual));
+        AtomicFiles.write(out, md.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}
