@@ -1,0 +1,72 @@
+package digitloop.hitl;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.zip.CRC32;
+
+/**
+ * One journal line per event, tab-separated, ending in a CRC-32 of the rest, so a line torn by a
+ * power cut or a kill is recognised instead of being read as a wrong label.
+ */
+final class JournalCodec {
+    static final String HEADER_PREFIX = "# digitloop label journal v1 dataset=";
+
+    private JournalCodec() {
+    }
+
+    static String encode(LabelEvent e) {
+        String body = switch (e.kind()) {
+            case ANSWER -> String.join("\t", "A", Long.toString(e.timeMillis()), e.fingerprint(), Integer.toString(e.sampleId()),
+                    Integer.toString(e.label()), Integer.toString(e.modelGuess()),
+                    String.format(Locale.ROOT, "%.5f", e.guessProbability()), e.strategy());
+            case DRAWING -> String.join("\t", "D", Long.toString(e.timeMillis()), e.fingerprint(), Integer.toString(e.sampleId()),
+                    Integer.toString(e.label()), Integer.toString(e.modelGuess()),
+                    String.format(Locale.ROOT, "%.5f", e.guessProbability()), pixelsToText(e.pixels()));
+            case RETRACTION -> String.join("\t", "R", Long.toString(e.timeMillis()), e.fingerprint(), Integer.toString(e.sampleId()));
+        };
+        return body + "\t" + crc(body) + "\n";
+    }
+
+    /** The event on this line, or null when the line is torn or damaged. */
+    static LabelEvent decode(String line) {
+        int tab = line.lastIndexOf('\t');
+        if (tab < 0) return null;
+        String body = line.substring(0, tab);
+        if (!crc(body).equals(line.substring(tab + 1))) return null;
+        String[] f = body.split("\t", -1);
+        try {
+            return switch (f[0]) {
+                case "A" -> new LabelEvent(LabelEvent.Kind.ANSWER, Long.parseLong(f[1]), f[2], Integer.parseInt(f[3]),
+                        Integer.parseInt(f[4]), Integer.parseInt(f[5]), Float.parseFloat(f[6]), f[7], null);
+                case "D" -> new LabelEvent(LabelEvent.Kind.DRAWING, Long.parseLong(f[1]), f[2], Integer.parseInt(f[3]),
+                        Integer.parseInt(f[4]), Integer.parseInt(f[5]), Float.parseFloat(f[6]), "drawing", textToPixels(f[7]));
+                case "R" -> new LabelEvent(LabelEvent.Kind.RETRACTION, Long.parseLong(f[1]), f[2], Integer.parseInt(f[3]),
+                        -1, -1, 0f, "", null);
+                default -> null;
+            };
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+    }
+
+    private static String crc(String body) {
+        CRC32 crc = new CRC32();
+        crc.update(body.getBytes(StandardCharsets.UTF_8));
+        return String.format(Locale.ROOT, "%08x", crc.getValue());
+    }
+
+    /** 784 pixels as bytes in base64: about 1 KB a drawing. */
+    static String pixelsToText(float[] pixels) {
+        byte[] bytes = new byte[pixels.length];
+        for (int i = 0; i < pixels.length; i++) bytes[i] = (byte) Math.round(Math.max(0, Math.min(1, pixels[i])) * 255);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    static float[] textToPixels(String text) {
+        byte[] bytes = Base64.getDecoder().decode(text);
+        float[] pixels = new float[bytes.length];
+        for (int i = 0; i < bytes.length; i++) pixels[i] = (bytes[i] & 0xff) / 255f;
+        return pixels;
+    }
+}

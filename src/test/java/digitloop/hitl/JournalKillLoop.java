@@ -1,0 +1,21 @@
+package digitloop.hitl;
+
+import java.nio.file.Path;
+
+/** Child process of {@link LabelJournalKillTest}: labels samples in a loop, printing "ack n" after each returns. */
+public final class JournalKillLoop {
+    private JournalKillLoop() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (LabelJournal journal = LabelJournal.open(Path.of(args[0]), "fp")) {
+            int next = journal.answeredCount();
+            while (true) {
+                journal.answer(next, next % 10, (next + 1) % 10, 0.5f, "entropy");
+                System.out.println("ack " + next);
+                System.out.flush();
+                next++;
+            }
+        }
+    }
+}
