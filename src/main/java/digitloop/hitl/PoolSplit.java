@@ -53,6 +53,13 @@ public record PoolSplit(Digits labeled, Digits validation, Pool pool, HiddenLabe
         return new PoolSplit(train.subset(toArray(chosen)), train.subset(toArray(val)), new Pool(poolDigits), new HiddenLabels(hidden));
     }
 
+    /** The pool without the samples whose ids are given (those already answered). */
+    public Pool withoutAnswered(java.util.Set<Integer> answeredIds) {
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < pool.size(); i++) if (!answeredIds.contains(pool.id(i))) keep.add(i);
+        return new Pool(pool.images().subset(toArray(keep)));
+    }
+
     static int[] toArray(List<Integer> list) {
         return list.stream().mapToInt(Integer::intValue).toArray();
     }

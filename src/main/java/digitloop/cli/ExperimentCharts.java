@@ -1,0 +1,104 @@
+package digitloop.cli;
+
+import digitloop.hitl.HitlIteration;
+import digitloop.hitl.HitlReport;
+import digitloop.model.EpochMetrics;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/** The experiments' PNG charts, drawn headless with JFreeChart and written with ChartUtils. */
+final class ExperimentCharts {
+    private ExperimentCharts() {
+    }
+
+    /** Accuracy per epoch of the first training, then test accuracy per HITL iteration beside the random baseline. */
+    static void hitl(HitlReport report, Path png) throws IOException {
+        XYSeries training = new XYSeries("first training: validation accuracy per epoch");
+        List<EpochMetrics> epochs = report.initialTraining();
+        for (EpochMetrics e : epochs) training.add(e.epoch(), e.validationAccuracy() * 100);
+        int x0 = epochs.size();
+        XYSeries hitl = new XYSeries("HITL (" + report.strategy() + "): test accuracy");
+        XYSeries random = new XYSeries("same labels at random: test accuracy");
+        hitl.add(x0, report.initialAccuracy() * 100);
+        random.add(x0, report.initialAccuracy() * 100);
+        for (HitlIteration it : report.iterations()) {
+            hitl.add(x0 + it.iteration(), it.testAccuracy() * 100);
+            random.add(x0 + it.iteration(), it.randomBaselineAccuracy() * 100);
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(training);
+        data.addSeries(hitl);
+        data.addSeries(random);
+        JFreeChart chart = ChartFactory.createXYLineChart(report.name() + ": accuracy per epoch, then per HITL iteration",
+                "epochs of the first training, then HITL iterations (" + (report.iterations().isEmpty() ? 0
+                        : report.iterations().get(0).labelsGiven()) + " labels each)", "accuracy (%)", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        renderer.setSeriesPaint(0, new Color(0x4C72B0));
+        renderer.setSeriesPaint(1, new Color(0xDD8452));
+        renderer.setSeriesPaint(2, new Color(0x8C8C8C));
+        renderer.setSeriesStroke(2, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        plot.setRenderer(renderer);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        save(chart, png, 900, 520);
+    }
+
+    /** Test accuracy against labels, mean with min-max band, one series per strategy. */
+    static void alCurve(Map<String, double[][]> curves, Path png) throws IOException {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        for (Map.Entry<String, double[][]> e : curves.entrySet()) {
+            YIntervalSeries series = new YIntervalSeries(e.getKey());
+            for (double[] row : e.getValue()) series.add(row[0], row[1] * 100, row[2] * 100, row[3] * 100);
+            data.addSeries(series);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart("Active learning on MNIST (Gal et al. 2017 protocol): mean and min-max over seeds",
+                "labelled images", "test accuracy (%)", data, PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        Color[] colours = {new Color(0x8C8C8C), new Color(0xDD8452), new Color(0x55A868), new Color(0xC44E52), new Color(0x8172B3)};
+        for (int i = 0; i < curves.size(); i++) {
+            renderer.setSeriesPaint(i, colours[i % colours.length]);
+            renderer.setSeriesFillPaint(i, colours[i % colours.length]);
+        }
+        renderer.setAlpha(0.15f);
+        plot.setRenderer(renderer);
+        NumberAxis y = (NumberAxis) plot.getRangeAxis();
+        y.setRange(80, 100);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        save(chart, png, 1000, 600);
+    }
+
+    private static void save(JFreeChart chart, Path png, int w, int h) throws IOException {
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        Path temp = digitloop.model.AtomicFiles.tempBeside(png);
+        try {
+            ChartUtils.saveChartAsPNG(temp.toFile(), chart, w, h);
+            digitloop.model.AtomicFiles.commit(temp, png);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package digitloop.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        description = "Reproducible experiments: the original project's six HITL settings, and the active-learning curve of Gal et al. (2017).",
+        subcommands = {Seed000Command.class, AlCurveCommand.class})
+public final class ExperimentCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,108 @@
+package digitloop.ui;
+
+import digitloop.data.Augmentation;
+import digitloop.data.Degradation;
+import digitloop.model.ArchitectureSpec;
+import digitloop.model.CnnSpec;
+import digitloop.model.LeNetSpec;
+import digitloop.model.MlpSpec;
+import digitloop.train.TrainingConfig;
+import digitloop.train.TrainingRequest;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
+import java.util.Arrays;
+import java.util.List;
+import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JSpinner;
+import javax.swing.JTextField;
+import javax.swing.SpinnerNumberModel;
+
+/** The Train tab's settings: model and its shape, input degradation, and the training knobs. */
+final class TrainSettingsForm extends JPanel {
+    final JComboBox<String> model = new JComboBox<>(new String[] {"CNN", "MLP", "LeNet"});
+    final JTextField layers = new JTextField("32,64,128", 10);
+    final JSpinner dropout = new JSpinner(new SpinnerNumberModel(0.4, 0.0, 0.9, 0.05));
+    final JComboBox<String> input = new JComboBox<>(new String[] {"clean", "Gaussian noise", "14x14"});
+    final JSpinner sigma = new JSpinner(new SpinnerNumberModel(0.3, 0.0, 2.0, 0.01));
+    final JSpinner epochs = new JSpinner(new SpinnerNumberModel(5, 1, 200, 1));
+    final JSpinner batch = new JSpinner(new SpinnerNumberModel(64, 1, 4096, 16));
+    final JSpinner learningRate = new JSpinner(new SpinnerNumberModel(0.001, 0.00001, 1.0, 0.0005));
+    final JSpinner seed = new JSpinner(new SpinnerNumberModel(1, 0, Integer.MAX_VALUE, 1));
+    final JSpinner limit = new JSpinner(new SpinnerNumberModel(60_000, 100, 60_000, 1000));
+    final JCheckBox augment = new JCheckBox("shifts ±2 px, rotations ±10°");
+
+    TrainSettingsForm() {
+        super(new GridBagLayout());
+        model.setName("trainModel");
+        epochs.setName("trainEpochs");
+        limit.setName("trainLimit");
+        input.setName("trainInput");
+        ((JSpinner.NumberEditor) learningRate.getEditor()).getFormat().applyPattern("0.#####");
+        model.addActionListener(e -> {
+            switch ((String) model.getSelectedItem()) {
+                case "MLP" -> { layers.setText("512,256,128"); dropout.setValue(0.3); }
+                case "LeNet" -> { layers.setText("20,50"); dropout.setValue(0.0); }
+                default -> { layers.setText("32,64,128"); dropout.setValue(0.4); }
+            }
+            layers.setEnabled(!"LeNet".equals(model.getSelectedItem()));
+        });
+        input.addActionListener(e -> sigma.setEnabled("Gaussian noise".equals(input.getSelectedItem())));
+        sigma.setEnabled(false);
+        int row = 0;
+        row = add(row, "Model", model);
+        row = add(row, "Layers (channels or units)", layers);
+        row = add(row, "Dropout", dropout);
+        row = add(row, "Input", input);
+        row = add(row, "Noise σ", sigma);
+        row = add(row, "Epochs", epochs);
+        row = add(row, "Batch", batch);
+        row = add(row, "Learning rate (Adam)", learningRate);
+        row = add(row, "Seed", seed);
+        row = add(row, "Training images", limit);
+        add(row, "Augmentation", augment);
+    }
+
+    private int add(int row, String label, JComponent field) {
+        GridBagConstraints c = new GridBagConstraints();
+        c.gridy = row;
+        c.insets = new Insets(3, 3, 3, 3);
+        c.anchor = GridBagConstraints.WEST;
+        add(new JLabel(label), c);
+        c.gridx = 1;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        add(field, c);
+        return row + 1;
+    }
+
+    /** The request these settings describe; bad values raise IllegalArgumentException with a readable message. */
+    TrainingRequest request(String name) {
+        double drop = ((Number) dropout.getValue()).doubleValue();
+        ArchitectureSpec spec = switch ((String) model.getSelectedItem()) {
+            case "MLP" -> new MlpSpec(sizes(), "relu", drop);
+            case "LeNet" -> new LeNetSpec(drop);
+            default -> new CnnSpec(sizes(), 3, 256, drop);
+        };
+        Degradation degradation = switch ((String) input.getSelectedItem()) {
+            case "Gaussian noise" -> Degradation.noise(((Number) sigma.getValue()).doubleValue());
+            case "14x14" -> Degradation.downsampled();
+            default -> Degradation.NONE;
+        };
+        TrainingConfig config = new TrainingConfig((Integer) epochs.getValue(), (Integer) batch.getValue(),
+                ((Number) learningRate.getValue()).doubleValue(), 0.8, ((Integer) seed.getValue()).longValue(), 0.1, 0,
+                augment.isSelected() ? Augmentation.STANDARD : Augmentation.NONE);
+        return new TrainingRequest(name, spec, degradation, config, (Integer) limit.getValue());
+    }
+
+    private List<Integer> sizes() {
+        try {
+            return Arrays.stream(layers.getText().split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt).toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Layers must be whole numbers separated by commas, like 32,64; got '" + layers.getText() + "'");
+        }
+    }
+}
