@@ -20,14 +20,19 @@ public final class ArchitectureOptions {
     @Option(names = "--downsample", description = "Input side after 2x2 average pooling; only 14 is supported.")
     Integer downsample;
 
+    @Option(names = "--dropout", description = "Dropout before the output layer (default: the model's own: CNN 0.4, MLP 0.3, LeNet 0).")
+    Double dropout;
+
     @Option(names = "--noise-seed", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
     long noiseSeed = Degradation.DEFAULT_SEED;
 
     ArchitectureSpec spec() {
         return switch (kind) {
-            case cnn -> CnnSpec.DEFAULT;
-            case mlp -> MlpSpec.DEFAULT;
-            case lenet -> LeNetSpec.DEFAULT;
+            case cnn -> dropout == null ? CnnSpec.DEFAULT
+                    : new CnnSpec(CnnSpec.DEFAULT.channels(), CnnSpec.DEFAULT.kernel(), CnnSpec.DEFAULT.dense(), dropout);
+            case mlp -> dropout == null ? MlpSpec.DEFAULT
+                    : new MlpSpec(MlpSpec.DEFAULT.hidden(), MlpSpec.DEFAULT.activation(), dropout);
+            case lenet -> dropout == null ? LeNetSpec.DEFAULT : new LeNetSpec(dropout);
         };
     }
 
