@@ -57,6 +57,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
     Path data = DatasetStore.DEFAULT_FOLDER;
 
+    @Option(names = "--from", description = "Continue training this model (its architecture and input win over --model/--noise).")
+    Path from;
+
     @Option(names = "--out", required = true, description = "Model file to write, e.g. models/my-cnn.zip.")
     Path out;
 
@@ -81,7 +84,8 @@ public final class TrainCommand implements Callable<Integer> {
         CancellationToken cancel = new CancellationToken();
         Thread hook = new Thread(cancel::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
-        TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, train, test, new TrainingListener() {
+        digitloop.model.LoadedModel start = from == null ? null : ModelFile.load(from);
+        TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, start, train, test, new TrainingListener() {
             @Override
             public void onIteration(IterationEvent e) {
                 line.draw(String.format(Locale.ROOT, "epoch %d/%d", e.epoch(), epochs), (double) e.batch() / e.batchesPerEpoch(),

@@ -19,11 +19,26 @@ public final class TrainingPipeline {
 
     public static Outcome run(TrainingRequest request, Digits rawTrain, Digits rawTest,
                               TrainingListener listener, CancellationToken cancel) {
+        return run(request, null, rawTrain, rawTest, listener, cancel);
+    }
+
+    /**
+     * As {@link #run(TrainingRequest, Digits, Digits, TrainingListener, CancellationToken)}, but continues
+     * training {@code start} (its architecture and degradation win over the request's) when it is not null.
+     */
+    public static Outcome run(TrainingRequest request, LoadedModel start, Digits rawTrain, Digits rawTest,
+                              TrainingListener listener, CancellationToken cancel) {
+        if (start != null) {
+            request = new TrainingRequest(request.name(), start.metadata().architecture(), start.metadata().degradation(),
+                    request.config(), request.trainLimit());
+        }
         Digits source = request.trainLimit() > 0 ? rawTrain.head(request.trainLimit()) : rawTrain;
         Digits degraded = request.degradation().apply(source);
         Digits[] parts = Splits.trainValidation(degraded, request.config().validationFraction(), request.config().seed());
-        TrainingResult result = new Trainer(request.config()).named(request.name())
-                .train(request.architecture(), request.degradation(), parts[0], parts[1], listener, cancel);
+        Trainer trainer = new Trainer(request.config()).named(request.name());
+        TrainingResult result = start == null
+                ? trainer.train(request.architecture(), request.degradation(), parts[0], parts[1], listener, cancel)
+                : trainer.fineTune(start, parts[0], parts[1], listener, cancel);
         if (!result.hasModel() || result.status() == TrainingResult.Status.CANCELLED) {
             return new Outcome(result, null, null);
         }
