@@ -11,9 +11,9 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Reads image files for prediction without surprises: the first frame of an animated GIF, huge
- * images decoded subsampled (a 10,000 x 10,000 scan would otherwise need 400 MB of pixels), and a
- * one-line error for anything that is not an image.
+ * Reads image files for prediction without surprises: PNG, JPEG, BMP and GIF (the first frame of
+ * an animated one), huge images decoded subsampled (a 10,000 x 10,000 scan would otherwise need
+ * 400 MB of pixels), and a one-line error naming the file for anything that cannot be used.
  */
 public final class ImageFiles {
     /** Longer side decoded at most; the normaliser needs 20 px, so this leaves ample detail. */
@@ -23,13 +23,8 @@ public final class ImageFiles {
     }
 
     public static BufferedImage read(Path file) throws ImageLoadException {
-        if (!Files.exists(file)) throw new ImageLoadException(file, "no such file");
-        if (Files.isDirectory(file)) throw new ImageLoadException(file, "is a folder, not an image");
-        try {
-            if (Files.size(file) == 0) throw new ImageLoadException(file, "the file is empty (0 bytes)");
-        } catch (IOException e) {
-            throw new ImageLoadException(file, "cannot be read (" + e.getMessage() + ")", e);
-        }
+        checkReadable(file);
+        // A File, not a URL: spaces and non-ASCII letters in the path need no escaping.
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) throw new ImageLoadException(file, "cannot be opened");
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -38,19 +33,48 @@ public final class ImageFiles {
             }
             ImageReader reader = readers.next();
             try {
+                // seekForwardOnly: only frame 0 is wanted, so a long animation is never buffered.
                 reader.setInput(in, true, true);
-                int longer = Math.max(reader.getWidth(0), reader.getHeight(0));
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = (longer + MAX_DECODED_SIDE - 1) / MAX_DECODED_SIDE;
-                if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
-                return reader.read(0, param);
+                return reader.read(0, subsampledToFit(reader));
             } finally {
                 reader.dispose();
             }
         } catch (ImageLoadException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImageLoadException(file, "is damaged or not a supported image (" + e.getMessage() + ")", e);
+            throw new ImageLoadException(file, "is damaged or not a supported image (" + oneLine(e) + ")", e);
         }
+    }
+
+    private static void checkReadable(Path file) throws ImageLoadException {
+        if (!Files.exists(file)) throw new ImageLoadException(file, "no such file");
+        if (Files.isDirectory(file)) throw new ImageLoadException(file, "is a folder, not an image");
+        if (!Files.isReadable(file)) throw new ImageLoadException(file, "cannot be read (no permission)");
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new ImageLoadException(file, "cannot be read (" + oneLine(e) + ")", e);
+        }
+        if (size == 0) throw new ImageLoadException(file, "the file is empty (0 bytes)");
+    }
+
+    /**
+     * The header gives the size before any pixel is decoded; reading every n-th row and column
+     * bounds the memory by {@link #MAX_DECODED_SIDE} whatever the file claims.
+     */
+    private static ImageReadParam subsampledToFit(ImageReader reader) throws IOException {
+        long longer = Math.max(reader.getWidth(0), reader.getHeight(0));
+        ImageReadParam param = reader.getDefaultReadParam();
+        int step = (int) ((longer + MAX_DECODED_SIDE - 1) / MAX_DECODED_SIDE);
+        if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
+        return param;
+    }
+
+    /** Decoder messages can be null or span lines; the caller prints one line per file. */
+    private static String oneLine(Exception e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) return e.getClass().getSimpleName();
+        return message.replaceAll("\\s+", " ").trim();
     }
 }

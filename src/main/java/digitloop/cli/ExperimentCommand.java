@@ -2,9 +2,11 @@ package digitloop.cli;
 
 import picocli.CommandLine.Command;
 
+/** {@code experiment}: long, reproducible runs whose outputs go into the repository (training_progress/, docs/al-curve/). */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-        description = "Reproducible experiments: the original project's six HITL settings, and the active-learning curve of Gal et al. (2017).",
-        subcommands = {Seed000Command.class, AlCurveCommand.class})
+        description = "Reproducible experiments: the original project's six HITL settings, and the active-learning curve of "
+                + "Gal et al. (2017).",
+        subcommands = {ExperimentSeed000Command.class, ExperimentAlCurveCommand.class})
 public final class ExperimentCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

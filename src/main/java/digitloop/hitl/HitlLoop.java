@@ -30,6 +30,13 @@ public final class HitlLoop {
     public static HitlReport run(String name, LoadedModel initial, List<digitloop.model.EpochMetrics> initialHistory,
                                  PoolSplit split, Digits test, Settings s, Consumer<HitlIteration> progress, CancellationToken cancel) {
         Set<Integer> testIds = Retrainer.idsOf(test);
+        // The test set measures the loop; a test image in the pool could be asked about and trained on.
+        for (int i = 0; i < split.pool().size(); i++) {
+            if (testIds.contains(split.pool().id(i))) {
+                throw new IllegalArgumentException("the pool holds test sample " + split.pool().id(i)
+                        + "; split the training images only, the test set is never reviewed");
+            }
+        }
         double start = Evaluator.evaluate(initial.classifier(), test).accuracy();
         HitlReport report = new HitlReport(name, s.strategy().label(), initialHistory, start);
         Path strategyPath = new Path(initial, new Oracle(split.hidden(), s.oracleError(), s.seed()));

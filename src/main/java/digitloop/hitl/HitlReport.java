@@ -48,6 +48,41 @@ public final class HitlReport {
         return iterations.isEmpty() ? 0 : iterations.get(iterations.size() - 1).corrections();
     }
 
+    /** One line of a chart: x is the epoch of the first training, then epochs + iteration. */
+    public record Series(String name, double[] x, double[] y) {
+    }
+
+    /**
+     * Chart data, accuracies in %: validation accuracy per epoch of the first training, then test
+     * accuracy per iteration for the strategy and for the random baseline, both starting from the
+     * first model's test accuracy at x = number of epochs.
+     */
+    public List<Series> series() {
+        int epochs = initialTraining.size();
+        double[] ex = new double[epochs];
+        double[] ey = new double[epochs];
+        for (int i = 0; i < epochs; i++) {
+            ex[i] = initialTraining.get(i).epoch();
+            ey[i] = initialTraining.get(i).validationAccuracy() * 100;
+        }
+        int n = iterations.size() + 1;
+        double[] x = new double[n];
+        double[] hitl = new double[n];
+        double[] random = new double[n];
+        x[0] = epochs;
+        hitl[0] = initialAccuracy * 100;
+        random[0] = initialAccuracy * 100;
+        for (int i = 1; i < n; i++) {
+            HitlIteration it = iterations.get(i - 1);
+            x[i] = epochs + it.iteration();
+            hitl[i] = it.testAccuracy() * 100;
+            random[i] = it.randomBaselineAccuracy() * 100;
+        }
+        return List.of(new Series("first training: validation accuracy per epoch", ex, ey),
+                new Series("HITL (" + strategy + "): test accuracy", x, hitl),
+                new Series("same number of random labels: test accuracy", x, random));
+    }
+
     public String table() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%s (%s): start %.2f %%%n", name, strategy, initialAccuracy * 100));
         s.append("iteration  labels  corrections  test acc  random acc  gain\n");

@@ -28,12 +28,40 @@ final class JournalCodec {
         return body + "\t" + crc(body) + "\n";
     }
 
-    /** The event on this line, or null when the line is torn or damaged. */
-    static LabelEvent decode(String line) {
+    static String encode(QueueSnapshot q) {
+        StringBuilder ids = new StringBuilder();
+        for (int id : q.sampleIds()) ids.append(ids.length() == 0 ? "" : " ").append(id);
+        String body = String.join("\t", "Q", Long.toString(q.timeMillis()), q.strategy(), ids.toString());
+        return body + "\t" + crc(body) + "\n";
+    }
+
+    /** The queue snapshot on this line, or null when it is not a whole, undamaged queue line. */
+    static QueueSnapshot decodeQueue(String line) {
+        if (!line.startsWith("Q\t")) return null;
+        String body = checkedBody(line);
+        if (body == null) return null;
+        String[] f = body.split("\t", -1);
+        try {
+            java.util.List<Integer> ids = new java.util.ArrayList<>();
+            if (!f[3].isBlank()) for (String id : f[3].split(" ")) ids.add(Integer.parseInt(id));
+            return new QueueSnapshot(Long.parseLong(f[1]), f[2], ids);
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+    }
+
+    /** The line without its checksum, or null when the checksum does not match (a torn or edited line). */
+    private static String checkedBody(String line) {
         int tab = line.lastIndexOf('\t');
         if (tab < 0) return null;
         String body = line.substring(0, tab);
-        if (!crc(body).equals(line.substring(tab + 1))) return null;
+        return crc(body).equals(line.substring(tab + 1)) ? body : null;
+    }
+
+    /** The event on this line, or null when the line is torn or damaged. */
+    static LabelEvent decode(String line) {
+        String body = checkedBody(line);
+        if (body == null) return null;
         String[] f = body.split("\t", -1);
         try {
             return switch (f[0]) {

@@ -34,6 +34,7 @@ public final class LabelJournal implements AutoCloseable {
     private final List<LabelEvent> effective = new ArrayList<>();
     private int skippedLines;
     private int nextDrawingId = -1;
+    private QueueSnapshot lastQueue;
 
     private LabelJournal(Path file, String fingerprint, FileChannel channel, FileLock lock) {
         this.file = file;
@@ -46,12 +47,16 @@ public final class LabelJournal implements AutoCloseable {
     public static LabelJournal open(Path file, String datasetFingerprint) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
+        boolean existed = Files.exists(file);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
         } catch (OverlappingFileLockException sameJvm) {
             lock = null;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
         if (lock == null) {
             channel.close();
@@ -60,6 +65,8 @@ public final class LabelJournal implements AutoCloseable {
         }
         LabelJournal journal = new LabelJournal(file, datasetFingerprint, channel, lock);
         try {
+            // A new file's name lives in its folder: sync the folder too, or a power cut can lose the whole journal.
+            if (!existed) syncFolder(parent);
             journal.replay();
         } catch (IOException | RuntimeException e) {
             journal.close();
@@ -68,43 +75,80 @@ public final class LabelJournal implements AutoCloseable {
         return journal;
     }
 
+    private static void syncFolder(Path folder) {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | RuntimeException notSupported) {
+            // Some file systems (and Windows) cannot open a folder as a channel; the file itself is still synced.
+            log.debug("could not sync folder {}: {}", folder, notSupported.toString());
+        }
+    }
+
     private void replay() throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        channel.position(0);
+        byte[] bytes = readAll();
+        // Work on bytes: a torn line may end inside a multi-byte character, which decoding would change in length.
+        int whole = lastNewline(bytes) + 1;
+        if (whole < bytes.length) {
+            log.warn("Label journal {}: skipped a torn last line ({} bytes), written when the app stopped mid-write", file,
+                    bytes.length - whole);
+            skippedLines++;
+            channel.truncate(whole);
+            channel.force(false);
+        }
+        String text = new String(bytes, 0, whole, StandardCharsets.UTF_8);
+        channel.position(whole);
         if (text.isEmpty()) {
+            // New, or only a torn header from a kill during the very first write.
             append(JournalCodec.HEADER_PREFIX + fingerprint + "\n");
             return;
         }
-        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
-        boolean endsWhole = text.endsWith("\n");
-        String last = lines.remove(lines.size() - 1);
-        if (!endsWhole && !last.isEmpty()) {
-            // A torn final line: the write was cut off before it was acknowledged.
-            log.warn("Label journal {}: skipped a torn last line ({} bytes), written when the app stopped mid-write", file, last.length());
-            skippedLines++;
-            channel.truncate(bytes.length - last.getBytes(StandardCharsets.UTF_8).length);
-        }
-        String header = lines.isEmpty() ? "" : lines.get(0);
+        String[] lines = text.split("\n");
+        String header = lines[0];
         if (!header.startsWith(JournalCodec.HEADER_PREFIX)) {
             throw new IOException(file + " is not a DigitLoop label journal (its first line is not the journal header); "
                     + "choose another file or move this one away.");
         }
         String written = header.substring(JournalCodec.HEADER_PREFIX.length()).trim();
         if (!written.equals(fingerprint)) {
-            throw new IOException("The label journal " + file + " belongs to another dataset (fingerprint " + written
+            throw new JournalMismatchException("The label journal " + file + " belongs to another dataset (fingerprint " + written
                     + ", this one is " + fingerprint + "); its sample ids would point at the wrong images. Use a new journal file.");
         }
-        for (String line : lines.subList(1, lines.size())) {
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i];
             if (line.isEmpty()) continue;
-            LabelEvent event = JournalCodec.decode(line);
-            if (event == null) {
-                log.warn("Label journal {}: skipped a damaged line: {}", file, line.length() > 60 ? line.substring(0, 60) + "..." : line);
-                skippedLines++;
-                continue;
+            if (line.startsWith("Q\t")) {
+                QueueSnapshot queue = JournalCodec.decodeQueue(line);
+                if (queue != null) {
+                    lastQueue = queue;
+                    continue;
+                }
+            } else {
+                LabelEvent event = JournalCodec.decode(line);
+                if (event != null) {
+                    apply(event);
+                    continue;
+                }
             }
-            apply(event);
+            log.warn("Label journal {}: skipped a damaged line {}: {}", file, i + 1,
+                    line.length() > 60 ? line.substring(0, 60) + "..." : line);
+            skippedLines++;
         }
-        channel.position(channel.size());
+    }
+
+    private byte[] readAll() throws IOException {
+        long size = channel.size();
+        if (size > Integer.MAX_VALUE - 8) throw new IOException("the label journal " + file + " is too large to read (" + size + " bytes)");
+        ByteBuffer buffer = ByteBuffer.allocate((int) size);
+        while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+            // keep reading until full or end of file
+        }
+        return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+    }
+
+    private static int lastNewline(byte[] bytes) {
+        for (int i = bytes.length - 1; i >= 0; i--) if (bytes[i] == '\n') return i;
+        return -1;
     }
 
     private void apply(LabelEvent event) {
@@ -150,6 +194,18 @@ public final class LabelJournal implements AutoCloseable {
         LabelEvent last = effective.get(effective.size() - 1);
         write(new LabelEvent(LabelEvent.Kind.RETRACTION, System.currentTimeMillis(), fingerprint, last.sampleId(), -1, -1, 0f, "", null));
         return last;
+    }
+
+    /** Records the queue a person is about to work through, so a reopened journal can resume it. */
+    public synchronized void recordQueue(String strategy, List<Integer> sampleIds) throws IOException {
+        QueueSnapshot q = new QueueSnapshot(System.currentTimeMillis(), strategy.replace('\t', ' '), sampleIds);
+        append(JournalCodec.encode(q));
+        lastQueue = q;
+    }
+
+    /** The most recent queue recorded, if any. */
+    public synchronized java.util.Optional<QueueSnapshot> lastQueue() {
+        return java.util.Optional.ofNullable(lastQueue);
     }
 
     private void write(LabelEvent e) throws IOException {

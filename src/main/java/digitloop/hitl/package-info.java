@@ -1,7 +1,8 @@
 /**
- * The human in the loop: the pool of unlabelled training images, strategies that pick what to ask
- * (entropy, margin, least confidence, random, BALD, variation ratios), the crash-safe label journal,
- * the oracle that stands in for a person in experiments, retraining on the answers, and the report
- * that compares what the labels bought against the same budget spent at random.
+ * The human in the loop: the pool of unlabelled training images (their labels held only by an
+ * {@link digitloop.hitl.Oracle}), strategies that pick what to ask (entropy, margin, least
+ * confidence, random, BALD, variation ratios), the review queue, the crash-safe label journal, retraining
+ * on the answers, the oracle loop with its random baseline and report, and the active-learning curve
+ * protocol of Gal et al. (2017) with its resumable per-run logs.
  */
 package digitloop.hitl;

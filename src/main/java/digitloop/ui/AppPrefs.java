@@ -6,10 +6,12 @@ import java.util.prefs.Preferences;
 public final class AppPrefs {
     private final Preferences root;
 
+    /** Preferences under {@code root}, e.g. a throwaway node for tests. */
     public AppPrefs(Preferences root) {
         this.root = root;
     }
 
+    /** The person's preferences (node {@code digitloop}, or the one named by -Ddigitloop.prefsNode). */
     public static AppPrefs user() {
         String node = System.getProperty("digitloop.prefsNode", "digitloop");
         return new AppPrefs(Preferences.userRoot().node(node));
@@ -31,9 +33,14 @@ public final class AppPrefs {
         root.putInt("window.h", h);
     }
 
-    public String lastModel() { return root.get("model.last", "models/cnn.zip"); }
+    /** The model file used last; blank when none was chosen yet. */
+    public String lastModel() { return root.get("model.last", ""); }
 
     public void setLastModel(String path) { root.put("model.last", path); }
+
+    public boolean maximized() { return root.getBoolean("window.maximized", false); }
+
+    public void setMaximized(boolean maximized) { root.putBoolean("window.maximized", maximized); }
 
     public int selectedTab() { return root.getInt("ui.tab", 0); }
 

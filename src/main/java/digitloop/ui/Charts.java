@@ -27,8 +27,8 @@ public final class Charts {
         JFreeChart chart = ChartFactory.createXYLineChart(title, x, y, data, PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, shapes);
-        for (int i = 0; i < PALETTE.length; i++) {
-            renderer.setSeriesPaint(i, PALETTE[i]);
+        for (int i = 0; i < 3 * PALETTE.length; i++) {
+            renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
             renderer.setSeriesStroke(i, new BasicStroke(2f));
         }
         plot.setRenderer(renderer);
@@ -38,12 +38,32 @@ public final class Charts {
         return chart;
     }
 
+    /**
+     * A loss chart whose series come in threes per run: loss per batch (a thin line), then train and
+     * validation loss per epoch (lines with points).
+     */
+    public static JFreeChart lossChart(String title, String x, String y, XYSeriesCollection data) {
+        JFreeChart chart = line(title, x, y, data, true);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        for (int i = 0; i < 3 * PALETTE.length; i++) {
+            boolean perBatch = i % 3 == 0;
+            renderer.setSeriesShapesVisible(i, !perBatch);
+            renderer.setSeriesStroke(i, new BasicStroke(perBatch ? 1.2f : 2.2f));
+            // Per epoch in the run's accuracy colours (train, validation); per batch a paler train colour.
+            Color trainColour = PALETTE[(i / 3 * 2) % PALETTE.length];
+            renderer.setSeriesPaint(i, perBatch ? blend(trainColour, Color.LIGHT_GRAY, 0.45)
+                    : PALETTE[(i / 3 * 2 + i % 3 - 1) % PALETTE.length]);
+        }
+        return chart;
+    }
+
     /** Follows the current FlatLaf theme (light or dark). */
     public static void theme(JFreeChart chart) {
         Color bg = UIManager.getColor("Panel.background");
         Color fg = UIManager.getColor("Label.foreground");
         Color grid = UIManager.getColor("Separator.foreground");
         if (bg == null || fg == null) return;
+        chart.setAntiAlias(true);
         chart.setBackgroundPaint(bg);
         chart.getTitle().setPaint(fg);
         if (chart.getLegend() != null) {

@@ -35,6 +35,13 @@ public final class ConfusionMatrixView extends JComponent {
         });
     }
 
+    /** The counts shown, rows actual, columns predicted (a copy). */
+    public int[][] matrix() {
+        int[][] copy = new int[matrix.length][];
+        for (int i = 0; i < matrix.length; i++) copy[i] = matrix[i].clone();
+        return copy;
+    }
+
     public void setMatrix(int[][] m) {
         matrix = m;
         repaint();

@@ -3,14 +3,13 @@ package digitloop.ui;
 import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLightLaf;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 
 /**
  * Start-up in the FlatLaf demo's order: preferences, look and feel, frame, visible; and only then
- * the engine, on a worker, while the window already shows its progress.
+ * the engine (data, journal, model), on a worker, while the window already shows its progress.
  */
 public final class DesktopApp {
     /** Set to make the app print when its window and its engine were ready, then exit (bench). */
@@ -19,18 +18,21 @@ public final class DesktopApp {
     private DesktopApp() {
     }
 
+    /** The entry point {@code DigitLoopApp} calls with no arguments. */
     public static void launch() {
-        launch(AppPrefs.user(), TaskRunner.background());
+        launch(AppPrefs.user(), TaskRunner.background(), Workspace.current(), true);
     }
 
-    /** Opens the window and starts loading; returns the frame (for tests) once it is visible. */
-    public static MainWindow launch(AppPrefs prefs, TaskRunner tasks) {
+    /**
+     * Opens the window and starts loading the engine; returns the frame once it is visible, before
+     * the engine is ready. {@code exitOnClose}: closing the window ends the process (the app, not tests).
+     */
+    public static MainWindow launch(AppPrefs prefs, TaskRunner tasks, Workspace workspace, boolean exitOnClose) {
         AtomicReference<MainWindow> window = new AtomicReference<>();
         try {
             SwingUtilities.invokeAndWait(() -> {
-                if (prefs.dark()) FlatDarkLaf.setup(); else FlatLightLaf.setup();
-                UIManager.put("TabbedPane.showTabSeparators", true);
-                MainWindow frame = new MainWindow(prefs, tasks);
+                installLookAndFeel(prefs.dark());
+                MainWindow frame = new MainWindow(prefs, tasks, workspace, exitOnClose);
                 frame.setVisible(true);
                 probe("window");
                 window.set(frame);
@@ -39,15 +41,19 @@ public final class DesktopApp {
             throw new IllegalStateException("could not open the window", e);
         }
         MainWindow frame = window.get();
-        tasks.run("Loading data and model", ctx -> EngineLoader.load(ctx, Path.of(prefs.lastModel())), bench -> {
-            frame.engineReady(bench);
+        SwingUtilities.invokeLater(() -> frame.startEngine(() -> {
             probe("engine");
-            if (Boolean.getBoolean(STARTUP_PROBE)) System.exit(0);
-        }, e -> {
-            frame.engineFailed(e);
-            if (Boolean.getBoolean(STARTUP_PROBE)) System.exit(1);
-        });
+            if (Boolean.getBoolean(STARTUP_PROBE)) System.exit(frame.workbench() == null ? 1 : 0);
+        }));
         return frame;
+    }
+
+    static void installLookAndFeel(boolean dark) {
+        if (dark) FlatDarkLaf.setup(); else FlatLightLaf.setup();
+        UIManager.put("TabbedPane.showTabSeparators", true);
+        UIManager.put("ScrollBar.showButtons", false);
+        UIManager.put("Component.arc", 8);
+        UIManager.put("Button.arc", 8);
     }
 
     private static void probe(String what) {

@@ -6,7 +6,7 @@ import javax.swing.JOptionPane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Errors in plain words for the person, with the details in the log file. */
+/** Errors in plain words for the person, with the details (stack traces) in the log file. */
 final class Dialogs {
     private static final Logger log = LoggerFactory.getLogger(Dialogs.class);
 
@@ -15,11 +15,18 @@ final class Dialogs {
 
     static void error(Component parent, String what, Throwable e) {
         log.error(what, e);
-        JOptionPane.showMessageDialog(parent, "<html><b>" + what + "</b><br><br>" + escape(UserMessages.of(e))
-                + "<br><br><small>Details are in logs/digitloop.log.</small></html>", "DigitLoop", JOptionPane.ERROR_MESSAGE);
+        JOptionPane.showMessageDialog(parent, "<html><body style='width: 420px'><b>" + escape(what) + "</b><br><br>"
+                + escape(UserMessages.of(e)) + "<br><br><small>Details are in logs/digitloop.log.</small></body></html>",
+                "DigitLoop", JOptionPane.ERROR_MESSAGE);
     }
 
-    private static String escape(String s) {
+    /** {@code html} is trusted markup (our own text). */
+    static void info(Component parent, String title, String html) {
+        JOptionPane.showMessageDialog(parent, "<html><body style='width: 420px'>" + html + "</body></html>", title,
+                JOptionPane.INFORMATION_MESSAGE);
+    }
+
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -11,6 +11,7 @@ import javax.swing.JComponent;
 /** Shows a square grey image (floats in [0,1], ink bright) scaled up with visible pixels, framed if asked. */
 public final class DigitImage extends JComponent {
     private BufferedImage image;
+    private float[] pixels;
     private Color frame;
 
     public DigitImage(int preferredSide) {
@@ -18,6 +19,7 @@ public final class DigitImage extends JComponent {
     }
 
     public void setPixels(float[] pixels) {
+        this.pixels = pixels == null ? null : pixels.clone();
         if (pixels == null) {
             image = null;
         } else {
@@ -32,6 +34,11 @@ public final class DigitImage extends JComponent {
     }
 
     public boolean hasImage() { return image != null; }
+
+    /** The pixels shown (a copy), or null. */
+    public float[] pixels() { return pixels == null ? null : pixels.clone(); }
+
+    public Color frame() { return frame; }
 
     public void setFrame(Color color) {
         frame = color;

@@ -1,5 +1,8 @@
 package digitloop.ui;
 
+import digitloop.canvas.MnistNormalizer;
+import digitloop.canvas.NormalizedImage;
+import digitloop.model.Classifier;
 import digitloop.model.LoadedModel;
 import digitloop.model.ModelFile;
 import digitloop.model.Prediction;
@@ -11,11 +14,13 @@ import java.awt.GridBagLayout;
 import java.awt.Insets;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import java.util.Optional;
+import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.ButtonGroup;
@@ -27,42 +32,59 @@ import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JToggleButton;
 import javax.swing.KeyStroke;
+import javax.swing.event.PopupMenuEvent;
+import javax.swing.event.PopupMenuListener;
 
-/** Draw a digit, see the model read it live: probabilities, the 28x28 input it sees, and "not sure". */
+/** Draw a digit and see the model read it live: probabilities, the 28x28 input it sees, the answer or "not sure". */
 final class DrawPanel extends JPanel {
+    /** One reading of the canvas: what the model saw, what it said, and how long that took. */
+    record Reading(Prediction prediction, float[] input28, double computeMillis) {
+    }
+
     private final Workbench bench;
     private final TaskRunner tasks;
-    private final AppPrefs prefs;
+    private final Consumer<LoadedModel> useModel;
     private final DrawingCanvas canvas = new DrawingCanvas(this::drawingChanged);
-    private final CanvasPredictor predictor = new CanvasPredictor();
+    private final TaskRunner.Latest<Reading> reader;
     private final ProbabilityBars bars = new ProbabilityBars();
-    private final DigitImage preview = new DigitImage(140);
-    private final JLabel answer = new JLabel(" ");
+    private final DigitImage preview = new DigitImage(168);
+    private final JLabel answer = new JLabel("–");
     private final JLabel detail = new JLabel(" ");
+    private final JLabel timing = new JLabel(" ");
+    private final JButton teach = new JButton("Wrong? Teach it…");
     private final JComboBox<String> models = new JComboBox<>();
-    private float[] lastInput;
-    private Prediction last = Prediction.blank();
+    private final List<Double> computeMillis = new ArrayList<>();
+    private final List<Double> endToEndMillis = new ArrayList<>();
+    private volatile OwnClassifier own;
+    private boolean refreshing;
+    /** Readings asked for and the newest one on screen, to tell when the screen is up to date. */
+    private long asked;
+    private long shown;
+    private Reading last;
 
-    DrawPanel(Workbench bench, TaskRunner tasks, AppPrefs prefs) {
-        super(new BorderLayout(12, 12));
+    /** The canvas predicts with its own copy of the network, so it never waits for an evaluation on the shared one. */
+    private record OwnClassifier(LoadedModel source, Classifier classifier) {
+    }
+
+    DrawPanel(Workbench bench, TaskRunner tasks, Consumer<LoadedModel> useModel) {
+        super(new BorderLayout());
         this.bench = bench;
         this.tasks = tasks;
-        this.prefs = prefs;
+        this.useModel = useModel;
+        this.reader = tasks.latest();
         setName("drawPanel");
-        setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
+        setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
         canvas.setName("canvas");
         bars.setName("drawBars");
         preview.setName("drawPreview");
         answer.setName("drawAnswer");
         detail.setName("drawDetail");
+        timing.setName("drawTiming");
         models.setName("modelSelector");
-        answer.setFont(answer.getFont().deriveFont(Font.BOLD, 40f));
+        teach.setName("teachButton");
+        answer.setFont(answer.getFont().deriveFont(Font.BOLD, 56f));
+        teach.setEnabled(false);
 
-        JPanel tools = new JPanel(new java.awt.GridLayout(2, 1, 0, 4));
-        JPanel toolRow = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
-        JPanel modelRow = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
-        tools.add(toolRow);
-        tools.add(modelRow);
         JToggleButton pen = new JToggleButton("Pen", true);
         JToggleButton eraser = new JToggleButton("Eraser");
         ButtonGroup group = new ButtonGroup();
@@ -73,112 +95,181 @@ final class DrawPanel extends JPanel {
         JButton clear = new JButton("Clear (Esc)");
         clear.setName("clearButton");
         clear.addActionListener(e -> canvas.clear());
-        JButton teach = new JButton("Wrong? Teach it…");
-        teach.setName("teachButton");
         teach.addActionListener(e -> teach());
-        toolRow.add(pen);
-        toolRow.add(eraser);
-        toolRow.add(clear);
-        toolRow.add(teach);
-        modelRow.add(new JLabel("Model:"));
+        JPanel tools = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
+        tools.add(pen);
+        tools.add(eraser);
+        tools.add(clear);
+        JPanel modelRow = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
+        modelRow.add(new JLabel("Model"));
         modelRow.add(models);
         refreshModels();
         models.addActionListener(e -> loadSelectedModel());
+        models.addPopupMenuListener(new PopupMenuListener() {
+            @Override public void popupMenuWillBecomeVisible(PopupMenuEvent e) { refreshModels(); }
 
-        JPanel page = new JPanel(new BorderLayout(0, 8));
-        page.add(new JLabel("Draw a digit (pen fits MNIST's stroke width)"), BorderLayout.NORTH);
-        page.add(canvas, BorderLayout.CENTER);
-        page.add(tools, BorderLayout.SOUTH);
-        JPanel left = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
-        left.add(page);
+            @Override public void popupMenuWillBecomeInvisible(PopupMenuEvent e) { }
 
-        JPanel right = new JPanel(new GridBagLayout());
+            @Override public void popupMenuCanceled(PopupMenuEvent e) { }
+        });
+
+        JPanel page = column(new JLabel("Draw one digit, large, with the mouse"), canvas, tools, modelRow);
+        JPanel teachRow = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
+        teachRow.add(teach);
+        JPanel reading = column(new JLabel("Answer"), answer, detail, timing, bars, teachRow);
+        JPanel seen = column(new JLabel("What the model sees (28×28)"), preview,
+                new JLabel("<html><body style='width: 170px'>The ink cropped, scaled to 20 px and centred by its mass, "
+                        + "as MNIST was made.</body></html>"));
+        JPanel row = new JPanel(new GridBagLayout());
         GridBagConstraints c = new GridBagConstraints();
-        c.gridx = 0;
-        c.anchor = GridBagConstraints.WEST;
-        c.insets = new Insets(4, 4, 4, 4);
-        right.add(new JLabel("Answer"), c);
-        right.add(answer, c);
-        right.add(detail, c);
-        right.add(new JLabel("Probabilities"), c);
+        c.anchor = GridBagConstraints.NORTHWEST;
+        c.insets = new Insets(0, 0, 0, 32);
+        row.add(page, c);
+        c.weightx = 1;
         c.fill = GridBagConstraints.HORIZONTAL;
-        right.add(bars, c);
+        row.add(reading, c);
+        c.weightx = 0;
         c.fill = GridBagConstraints.NONE;
-        right.add(new JLabel("What the model sees (28x28)"), c);
-        right.add(preview, c);
+        c.insets = new Insets(0, 0, 0, 0);
+        row.add(seen, c);
+        add(row, BorderLayout.NORTH);
 
-        right.setBorder(BorderFactory.createEmptyBorder(0, 24, 0, 0));
-        JPanel rightTop = new JPanel(new BorderLayout());
-        rightTop.add(right, BorderLayout.NORTH);
-        add(left, BorderLayout.WEST);
-        add(rightTop, BorderLayout.CENTER);
         getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "clear");
         getActionMap().put("clear", new AbstractAction() {
             @Override public void actionPerformed(ActionEvent e) {
                 if (isShowing()) canvas.clear();
             }
         });
-        bench.onModelChange(m -> drawingChanged());
+        bench.onModelChange(m -> {
+            refreshModels();
+            drawingChanged();
+        });
+        drawingChanged();
+    }
+
+    private static JPanel column(JComponent... parts) {
+        JPanel p = new JPanel(new GridBagLayout());
+        GridBagConstraints c = new GridBagConstraints();
+        c.gridx = 0;
+        c.anchor = GridBagConstraints.NORTHWEST;
+        c.fill = GridBagConstraints.HORIZONTAL;
+        c.weightx = 1;
+        c.insets = new Insets(0, 0, 8, 0);
+        for (JComponent part : parts) p.add(part, c);
+        return p;
     }
 
     private void refreshModels() {
-        models.removeAllItems();
-        try (Stream<Path> files = Files.list(Path.of("models"))) {
-            files.filter(p -> p.toString().endsWith(".zip")).sorted().forEach(p -> models.addItem(p.toString()));
-        } catch (IOException e) {
-            // No models/ folder: the selector stays empty.
+        refreshing = true;
+        try {
+            models.removeAllItems();
+            for (Path p : EngineLoader.modelFiles(bench.workspace().models())) models.addItem(p.toString());
+            LoadedModel m = bench.model();
+            if (m != null && m.file() != null) {
+                String current = m.file().normalize().toString();
+                if (((javax.swing.DefaultComboBoxModel<String>) models.getModel()).getIndexOf(current) < 0) models.addItem(current);
+                models.setSelectedItem(current);
+            } else if (m != null) {
+                models.insertItemAt(m.metadata().name() + " (not saved)", 0);
+                models.setSelectedIndex(0);
+            }
+        } finally {
+            refreshing = false;
         }
-        if (bench.model() != null && bench.model().file() != null) models.setSelectedItem(bench.model().file().toString());
     }
 
     private void loadSelectedModel() {
         String selected = (String) models.getSelectedItem();
-        if (selected == null || bench.model() == null || Path.of(selected).equals(bench.model().file())) return;
-        tasks.run("Loading " + selected, ctx -> ModelFile.load(Path.of(selected)), (LoadedModel m) -> {
-            prefs.setLastModel(selected);
-            bench.setModel(m);
-        }, e -> Dialogs.error(this, "Could not open the model", e));
+        if (refreshing || selected == null || selected.endsWith("(not saved)")) return;
+        LoadedModel current = bench.model();
+        if (current != null && current.file() != null && Path.of(selected).equals(current.file().normalize())) return;
+        tasks.run("Loading " + selected, ctx -> ModelFile.load(Path.of(selected)), useModel,
+                e -> Dialogs.error(this, "Could not open the model " + selected, e));
     }
 
     private void drawingChanged() {
-        if (bench.model() == null) return;
-        if (canvas.isEmpty()) {
-            show(new CanvasPredictor.Result(Prediction.blank(), null, 0));
+        LoadedModel model = bench.model();
+        long seq = ++asked;
+        if (canvas.isEmpty() || model == null) {
+            shown = seq;
+            show(new Reading(Prediction.blank(), null, 0), 0);
+            if (model == null) detail.setText("No model yet: train one in the Train tab.");
             return;
         }
-        predictor.submit(canvas.snapshot(), bench.model().classifier(), this::show);
+        BufferedImage drawing = canvas.snapshot();
+        long when = System.nanoTime();
+        reader.submit(ctx -> read(drawing, model), r -> {
+            shown = seq;
+            show(r, (System.nanoTime() - when) / 1e6);
+        },
+                e -> Dialogs.error(this, "The drawing could not be read", e));
     }
 
-    private void show(CanvasPredictor.Result r) {
-        last = r.prediction();
-        lastInput = r.input28();
+    /** On the canvas worker: normalise like MNIST, then predict with the canvas's own copy of the model. */
+    private Reading read(BufferedImage drawing, LoadedModel model) {
+        long start = System.nanoTime();
+        Optional<NormalizedImage> normalized = MnistNormalizer.normalize(drawing);
+        if (normalized.isEmpty()) return new Reading(Prediction.blank(), null, (System.nanoTime() - start) / 1e6);
+        OwnClassifier mine = own;
+        if (mine == null || mine.source() != model) {
+            mine = new OwnClassifier(model, new Classifier(model.network().clone(), model.metadata()));
+            own = mine;
+        }
+        Prediction p = mine.classifier().predict(normalized.get().pixels());
+        return new Reading(p, normalized.get().pixels(), (System.nanoTime() - start) / 1e6);
+    }
+
+    private void show(Reading r, double endToEnd) {
+        // A reading of a drawing since cleared is stale.
+        if (canvas.isEmpty() && r.input28() != null) r = new Reading(Prediction.blank(), null, 0);
+        last = r;
         Prediction p = r.prediction();
-        bars.setProbabilities(p.probabilities(), p.verdict() == Prediction.Verdict.BLANK ? -1 : p.bestGuess());
+        boolean blank = p.verdict() == Prediction.Verdict.BLANK;
+        bars.setProbabilities(blank ? null : p.probabilities(), blank ? -1 : p.bestGuess());
         preview.setPixels(r.input28());
+        teach.setEnabled(r.input28() != null);
         switch (p.verdict()) {
             case ANSWERED -> answer.setText(String.valueOf(p.label()));
-            case BLANK -> answer.setText(" ");
+            case BLANK -> answer.setText("–");
             default -> answer.setText("not sure");
         }
-        detail.setText(p.verdict() == Prediction.Verdict.BLANK ? "Draw a digit on the page."
-                : String.format(Locale.ROOT, "%s · best guess %d (%.1f %%) · %.1f ms", p.verdict().text(), p.bestGuess(),
-                        p.probability() * 100, r.millis()));
+        if (blank) {
+            detail.setText("Draw a digit on the page: no ink, no answer.");
+            timing.setText(" ");
+            return;
+        }
+        computeMillis.add(r.computeMillis());
+        endToEndMillis.add(endToEnd);
+        detail.setText(String.format(Locale.ROOT, "%s · best guess %d at %.1f %% (trusted from %.1f %%)",
+                p.verdict().text(), p.bestGuess(), p.probability() * 100, bench.model().metadata().trustedThreshold() * 100));
+        timing.setText(String.format(Locale.ROOT, "%.1f ms to normalise and predict · %.0f ms from stroke to screen",
+                r.computeMillis(), endToEnd));
     }
 
     private void teach() {
-        if (lastInput == null) {
-            JOptionPane.showMessageDialog(this, "Draw a digit first.", "Teach", JOptionPane.INFORMATION_MESSAGE);
-            return;
-        }
+        if (last == null || last.input28() == null) return;
         String[] digits = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
-        Object choice = JOptionPane.showInputDialog(this, "Which digit did you draw?", "Teach the model",
-                JOptionPane.QUESTION_MESSAGE, null, digits, digits[last.bestGuess()]);
-        if (choice == null) return;
-        try {
-            bench.journal().teachDrawing(lastInput, Integer.parseInt((String) choice), last.bestGuess(), last.probability());
-            detail.setText("Saved as a training sample labelled " + choice + "; it is used at the next retrain (Review tab).");
-        } catch (IOException e) {
-            Dialogs.error(this, "Could not save the drawing to the label journal", e);
-        }
+        int guess = last.prediction().bestGuess();
+        int choice = JOptionPane.showOptionDialog(this, "Which digit did you draw? It goes to the label journal as a new "
+                + "training sample, used at the next retrain.", "Teach the model", JOptionPane.DEFAULT_OPTION,
+                JOptionPane.QUESTION_MESSAGE, null, digits, digits[guess]);
+        if (choice < 0) return;
+        float[] pixels = last.input28();
+        float p = last.prediction().probability();
+        tasks.run(TaskRunner.Lane.JOURNAL, "Saving the drawing", ctx -> bench.journal().teachDrawing(pixels, choice, guess, p),
+                e -> detail.setText("Saved as a training sample labelled " + choice + "; Retrain in the Review tab uses it."),
+                e -> Dialogs.error(this, "Could not save the drawing to the label journal", e));
     }
+
+    /** Milliseconds per reading on the worker (normalise + predict) and from stroke to screen, in order. */
+    List<Double> computeMillis() { return List.copyOf(computeMillis); }
+
+    List<Double> endToEndMillis() { return List.copyOf(endToEndMillis); }
+
+    DrawingCanvas canvas() { return canvas; }
+
+    long readingsShown() { return shown; }
+
+    /** Readings asked for after the one on screen (0: the screen shows the canvas as it is). */
+    long pendingReadings() { return asked - shown; }
 }

@@ -13,13 +13,15 @@ import java.awt.image.BufferedImage;
 import javax.swing.JComponent;
 
 /**
- * A 280x280 white page for drawing a digit with the mouse. The pen is 18 px wide: scaled to
- * MNIST's 20 px box that is a 2-3 px stroke, like the handwriting the model learnt from.
+ * A 280x280 white page for drawing a digit with the mouse. The pen is 26 px wide, chosen by
+ * measurement: a 7 drawn 170 px tall, once normalised like MNIST, carries a mean ink of 0.123 against
+ * 0.115 for MNIST's test 7s (an 0 drawn 200 px tall: 0.145 against 0.172); 18 px gave 0.092 and 0.101,
+ * strokes thinner than the handwriting the model learnt from.
  */
 public final class DrawingCanvas extends JComponent {
     public static final int SIDE = 280;
-    static final float PEN = 18f;
-    static final float ERASER = 36f;
+    static final float PEN = 26f;
+    static final float ERASER = 40f;
 
     private final BufferedImage page = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_INT_RGB);
     private final Runnable onChange;

@@ -1,33 +1,42 @@
 package digitloop.ui;
 
-import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLaf;
-import com.formdev.flatlaf.FlatLightLaf;
+import digitloop.cli.UserMessages;
+import digitloop.data.DatasetStore;
+import digitloop.model.LoadedModel;
+import digitloop.model.ModelFile;
 import java.awt.BorderLayout;
+import java.awt.Component;
+import java.awt.Container;
 import java.awt.event.ComponentAdapter;
 import java.awt.event.ComponentEvent;
-import java.awt.event.InputEvent;
-import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import javax.swing.JCheckBoxMenuItem;
+import javax.swing.JFileChooser;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
-import javax.swing.JMenu;
-import javax.swing.JMenuBar;
-import javax.swing.JMenuItem;
-import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JTabbedPane;
-import javax.swing.KeyStroke;
 import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
+import javax.swing.filechooser.FileNameExtensionFilter;
+import org.jfree.chart.ChartPanel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The frame: menus, the four tabs (built once the engine is ready), the status bar. */
 public final class MainWindow extends JFrame {
     static final String[] TABS = {"Train", "Review", "Draw", "Results"};
+    private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
 
     private final AppPrefs prefs;
     private final TaskRunner tasks;
+    private final Workspace workspace;
     private final StatusBar status = new StatusBar();
     private final JTabbedPane tabs = new JTabbedPane();
     private Workbench bench;
@@ -35,27 +44,30 @@ public final class MainWindow extends JFrame {
     private ReviewPanel review;
     private DrawPanel draw;
     private ResultsPanel results;
+    private FirstStartDialog firstStart;
 
-    MainWindow(AppPrefs prefs, TaskRunner tasks) {
+    MainWindow(AppPrefs prefs, TaskRunner tasks, Workspace workspace, boolean exitOnClose) {
         super("DigitLoop");
         this.prefs = prefs;
         this.tasks = tasks;
+        this.workspace = workspace;
         tasks.setObserver(status);
         setDefaultCloseOperation(JFrame.DISPOSE_ON_CLOSE);
         int[] b = prefs.windowBounds();
         setSize(b[2], b[3]);
         if (b[0] >= 0) setLocation(b[0], b[1]); else setLocationRelativeTo(null);
+        if (prefs.maximized()) setExtendedState(MAXIMIZED_BOTH);
         addComponentListener(new ComponentAdapter() {
             @Override public void componentResized(ComponentEvent e) { remember(); }
 
             @Override public void componentMoved(ComponentEvent e) { remember(); }
         });
-        setJMenuBar(menus());
+        addWindowListener(new WindowAdapter() {
+            @Override public void windowClosed(WindowEvent e) { closed(exitOnClose); }
+        });
+        setJMenuBar(new AppMenus(this, prefs).build());
         tabs.setName("tabs");
-        for (String t : TABS) {
-            JLabel loading = new JLabel("Loading the engine…", SwingConstants.CENTER);
-            tabs.addTab(t, loading);
-        }
+        for (String t : TABS) tabs.addTab(t, new JLabel("Loading the engine…", SwingConstants.CENTER));
         tabs.addChangeListener(e -> prefs.setSelectedTab(tabs.getSelectedIndex()));
         JPanel content = new JPanel(new BorderLayout());
         content.add(tabs, BorderLayout.CENTER);
@@ -64,92 +76,158 @@ public final class MainWindow extends JFrame {
     }
 
     private void remember() {
-        if (isShowing() && getExtendedState() == NORMAL) prefs.setWindowBounds(getX(), getY(), getWidth(), getHeight());
+        if (!isShowing()) return;
+        boolean max = (getExtendedState() & MAXIMIZED_BOTH) == MAXIMIZED_BOTH;
+        prefs.setMaximized(max);
+        if (!max) prefs.setWindowBounds(getX(), getY(), getWidth(), getHeight());
     }
 
-    private JMenuBar menus() {
-        JMenuBar bar = new JMenuBar();
-        JMenu file = new JMenu("File");
-        file.setMnemonic(KeyEvent.VK_F);
-        JMenuItem quit = new JMenuItem("Quit");
-        quit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK));
-        quit.addActionListener(e -> dispose());
-        file.add(quit);
-        JMenu view = new JMenu("View");
-        view.setMnemonic(KeyEvent.VK_V);
-        JCheckBoxMenuItem dark = new JCheckBoxMenuItem("Dark theme", prefs.dark());
-        dark.setName("darkToggle");
-        dark.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_D, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK));
-        dark.addActionListener(e -> setDark(dark.isSelected()));
-        view.add(dark);
-        view.addSeparator();
-        for (int i = 0; i < TABS.length; i++) {
-            int index = i;
-            JMenuItem item = new JMenuItem(TABS[i]);
-            item.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_1 + i, InputEvent.CTRL_DOWN_MASK));
-            item.addActionListener(e -> tabs.setSelectedIndex(index));
-            view.add(item);
+    private void closed(boolean exit) {
+        if (bench != null) {
+            try {
+                bench.journal().close();
+            } catch (IOException e) {
+                log.warn("closing the label journal", e);
+            }
         }
-        JMenu help = new JMenu("Help");
-        JMenuItem about = new JMenuItem("About DigitLoop");
-        about.addActionListener(e -> JOptionPane.showMessageDialog(this, "DigitLoop: handwritten digits with a human in the loop.\n"
-                + "DeepLearning4j, FlatLaf, JFreeChart. Logs: logs/digitloop.log", "About", JOptionPane.INFORMATION_MESSAGE));
-        help.add(about);
-        bar.add(file);
-        bar.add(view);
-        bar.add(help);
-        return bar;
+        if (exit) System.exit(0);
     }
 
-    /** Switches FlatLaf light/dark, remembers it, and restyles every open component and chart. */
-    public void setDark(boolean dark) {
-        prefs.setDark(dark);
-        FlatLaf.setup(dark ? new FlatDarkLaf() : new FlatLightLaf());
-        FlatLaf.updateUI();
-        restyleCharts(this);
-    }
-
-    private static void restyleCharts(java.awt.Container container) {
-        for (java.awt.Component c : container.getComponents()) {
-            if (c instanceof org.jfree.chart.ChartPanel panel) Charts.theme(panel.getChart());
-            if (c instanceof java.awt.Container child) restyleCharts(child);
+    /** Fetches the data first if it is missing (first start), then loads the engine; {@code settled} runs after. */
+    void startEngine(Runnable settled) {
+        DatasetStore store = workspace.store();
+        if (!store.isComplete()) {
+            status.setIdleText("MNIST is missing: fetching it.");
+            firstStart = FirstStartDialog.fetchData(this, store, tasks, () -> loadEngine(settled), () -> {
+                engineFailed(new IllegalStateException("MNIST is not there: " + store.manualInstructions()), false);
+                settled.run();
+            });
+            return;
         }
+        loadEngine(settled);
     }
 
-    /** Called on the EDT when the engine is ready: builds the real tabs. */
-    void engineReady(Workbench workbench) {
-        this.bench = workbench;
-        train = new TrainPanel(workbench, tasks);
-        review = new ReviewPanel(workbench, tasks);
-        draw = new DrawPanel(workbench, tasks, prefs);
-        results = new ResultsPanel(workbench, tasks);
+    private void loadEngine(Runnable settled) {
+        Path preferred = prefs.lastModel().isBlank() ? null : Path.of(prefs.lastModel());
+        tasks.run("Loading data and model", ctx -> EngineLoader.load(ctx, workspace, preferred), loaded -> {
+            engineReady(loaded.workbench(), () -> {
+                if (firstStart != null) firstStart.dispose();
+                if (loaded.modelProblem() != null) {
+                    SwingUtilities.invokeLater(() -> Dialogs.error(this, "A model could not be opened"
+                            + (bench.hasModel() ? "; DigitLoop opened " + bench.model().file() + " instead" : ""), loaded.modelProblem()));
+                }
+                if (!bench.hasModel()) firstStart = FirstStartDialog.offerQuickModel(this, bench, tasks, this::useModel);
+                settled.run();
+            });
+        }, e -> {
+            if (firstStart != null) firstStart.dispose();
+            engineFailed(e, true);
+            settled.run();
+        });
+    }
+
+    /**
+     * Called on the EDT when the engine is ready: builds the real tabs, one per EDT event so the
+     * window keeps painting in between, then runs {@code then}. {@link #workbench()} stays null until
+     * all four are in place.
+     */
+    void engineReady(Workbench workbench, Runnable then) {
         int selected = Math.max(0, Math.min(TABS.length - 1, prefs.selectedTab()));
-        tabs.setComponentAt(0, train);
-        tabs.setComponentAt(1, review);
-        tabs.setComponentAt(2, draw);
-        tabs.setComponentAt(3, results);
-        tabs.setSelectedIndex(selected);
-        workbench.onModelChange(m -> status.setIdleText(describe(workbench)));
-        status.setIdleText(describe(workbench));
-        results.evaluate();
-        restyleCharts(this);
+        List<Runnable> steps = List.of(
+                () -> tabs.setComponentAt(0, train = new TrainPanel(workbench, tasks, this::useModel)),
+                () -> tabs.setComponentAt(1, review = new ReviewPanel(workbench, tasks)),
+                () -> tabs.setComponentAt(2, draw = new DrawPanel(workbench, tasks, this::useModel)),
+                () -> tabs.setComponentAt(3, results = new ResultsPanel(workbench, tasks)),
+                () -> {
+                    tabs.setSelectedIndex(selected);
+                    workbench.onModelChange(m -> status.setIdleText(describe(workbench)));
+                    status.setIdleText(describe(workbench));
+                    restyleCharts(this);
+                    bench = workbench;
+                    then.run();
+                });
+        runInTurn(steps, 0);
+    }
+
+    private static void runInTurn(List<Runnable> steps, int next) {
+        if (next == steps.size()) return;
+        steps.get(next).run();
+        SwingUtilities.invokeLater(() -> runInTurn(steps, next + 1));
+    }
+
+    /** Makes {@code model} the current one everywhere and remembers its file for the next start. */
+    void useModel(LoadedModel model) {
+        if (bench == null) return;
+        bench.setModel(model);
+        if (model.file() != null) prefs.setLastModel(model.file().toString());
     }
 
     private static String describe(Workbench w) {
+        if (!w.hasModel()) {
+            return String.format(Locale.ROOT, "No model yet: train one in the Train tab · %d labels in the journal", w.journal().answeredCount());
+        }
         var m = w.model().metadata();
         return String.format(Locale.ROOT, "Model %s · %s · %s · trusted ≥ %.3f · %d labels in the journal", w.model().file() == null
                 ? m.name() + " (not saved)" : w.model().file(), m.architecture().describe(), m.degradation().label(),
                 m.trustedThreshold(), w.journal().answeredCount());
     }
 
-    void engineFailed(Exception e) {
+    void engineFailed(Exception e, boolean dialog) {
         status.setIdleText("The engine could not be loaded.");
         for (int i = 0; i < TABS.length; i++) {
-            tabs.setComponentAt(i, new JLabel("<html><center>The engine could not be loaded:<br>" + digitloop.cli.UserMessages.of(e)
-                    + "</center></html>", SwingConstants.CENTER));
+            tabs.setComponentAt(i, new JLabel("<html><div style='width: 520px; text-align: center'>DigitLoop could not load its data:<br><br>"
+                    + Dialogs.escape(UserMessages.of(e)) + "</div></html>", SwingConstants.CENTER));
         }
-        Dialogs.error(this, "DigitLoop could not load its data or model", e);
+        if (dialog) Dialogs.error(this, "DigitLoop could not load its data or its label journal", e);
     }
+
+    /** Switches FlatLaf light/dark, remembers it, and restyles every open component and chart. */
+    public void setDark(boolean dark) {
+        prefs.setDark(dark);
+        DesktopApp.installLookAndFeel(dark);
+        FlatLaf.updateUI();
+        restyleCharts(this);
+    }
+
+    private static void restyleCharts(Container container) {
+        for (Component c : container.getComponents()) {
+            if (c instanceof ChartPanel panel) Charts.theme(panel.getChart());
+            if (c instanceof Container child) restyleCharts(child);
+        }
+    }
+
+    // --- menu actions ------------------------------------------------------------------------
+
+    void openModel() {
+        if (bench == null) return;
+        JFileChooser chooser = new JFileChooser(workspace.models().toFile());
+        chooser.setFileFilter(new FileNameExtensionFilter("DigitLoop models (*.zip)", "zip"));
+        if (chooser.showOpenDialog(this) != JFileChooser.APPROVE_OPTION) return;
+        Path file = chooser.getSelectedFile().toPath();
+        tasks.run("Loading " + file, ctx -> ModelFile.load(file), this::useModel, e -> Dialogs.error(this, "Could not open the model", e));
+    }
+
+    void saveModel() {
+        if (bench == null || !bench.hasModel()) {
+            Dialogs.info(this, "Nothing to save", "There is no model yet: train one in the Train tab.");
+            return;
+        }
+        LoadedModel model = bench.model();
+        JFileChooser chooser = new JFileChooser(workspace.models().toFile());
+        chooser.setSelectedFile(new File(workspace.models().toFile(), model.metadata().name() + ".zip"));
+        if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) return;
+        Path file = chooser.getSelectedFile().toPath();
+        tasks.run("Saving " + file, ctx -> {
+            ModelFile.save(file, model.network(), model.metadata());
+            return new LoadedModel(model.network(), model.metadata(), file);
+        }, this::useModel, e -> Dialogs.error(this, "Could not save the model", e));
+    }
+
+    Path workspaceJournal() { return workspace.journal(); }
+
+    void showTab(int index) { tabs.setSelectedIndex(index); }
+
+    TaskRunner tasks() { return tasks; }
 
     JTabbedPane tabs() { return tabs; }
 
@@ -165,7 +243,5 @@ public final class MainWindow extends JFrame {
 
     ResultsPanel resultsPanel() { return results; }
 
-    static void onEdt(Runnable r) {
-        if (SwingUtilities.isEventDispatchThread()) r.run(); else SwingUtilities.invokeLater(r);
-    }
+    FirstStartDialog firstStartDialog() { return firstStart; }
 }

@@ -37,9 +37,15 @@ final class ResultsPanel extends JPanel {
     private final JLabel summary = new JLabel("Evaluating…");
     private final DefaultTableModel perClass = new DefaultTableModel(new Object[] {"digit", "precision", "recall", "F1", "support"}, 0);
     private final ConfusionMatrixView matrix = new ConfusionMatrixView(this::showCell);
-    private final JPanel gallery = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 6));
+    private final JPanel gallery = new JPanel(new GridLayout(0, 6, 6, 6));
+    private final JScrollPane galleryScroll = new JScrollPane(gallery);
+    private Scores scores;
     private final JLabel galleryTitle = new JLabel("Click a cell of the matrix to see its test images.");
     private int[] predicted = new int[0];
+    static final int GALLERY_LIMIT = 240;
+    static final int THUMB = 64;
+    static final Color RIGHT = new Color(0x2E8B57);
+    static final Color WRONG = new Color(0xC0392B);
 
     ResultsPanel(Workbench bench, TaskRunner tasks) {
         super(new BorderLayout(8, 8));
@@ -50,7 +56,7 @@ final class ResultsPanel extends JPanel {
         matrix.setName("confusionMatrix");
         gallery.setName("gallery");
         summary.setName("resultsSummary");
-        JButton evaluate = new JButton("Evaluate again");
+        JButton evaluate = new JButton("Evaluate again (F5)");
         evaluate.addActionListener(e -> evaluate());
         JPanel top = new JPanel(new BorderLayout());
         top.add(summary, BorderLayout.CENTER);
@@ -66,32 +72,61 @@ final class ResultsPanel extends JPanel {
 
         JPanel right = new JPanel(new BorderLayout(0, 6));
         right.add(galleryTitle, BorderLayout.NORTH);
-        right.add(new JScrollPane(gallery), BorderLayout.CENTER);
+        JPanel galleryTop = new JPanel(new BorderLayout());
+        galleryTop.add(gallery, BorderLayout.NORTH);
+        galleryScroll.setViewportView(galleryTop);
+        galleryScroll.getVerticalScrollBar().setUnitIncrement(24);
+        right.add(galleryScroll, BorderLayout.CENTER);
 
         JTabbedPane views = new JTabbedPane();
         views.addTab("Confusion matrix", new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, right));
-        views.addTab("Experiment charts", progressBrowser());
+        views.addTab("Experiment charts", new ChartBrowser(bench.workspace().progressCharts()));
         add(top, BorderLayout.NORTH);
         add(views, BorderLayout.CENTER);
         bench.onModelChange(m -> evaluate());
+        evaluate();
     }
 
+    /** Scores the current model on the test set, on a worker; the tables and matrix follow. */
     void evaluate() {
         LoadedModel model = bench.model();
-        if (model == null) return;
-        summary.setText("Evaluating " + model.file() + " on the test set…");
-        tasks.run("Evaluating on 10,000 test images", ctx -> {
+        if (model == null) {
+            summary.setText("No model yet: train one in the Train tab, or open one (Ctrl+O).");
+            return;
+        }
+        summary.setText("Evaluating " + name(model) + " on the test set…");
+        var classifier = bench.classifier();
+        tasks.run("Evaluating on " + String.format(Locale.ROOT, "%,d", bench.test().size()) + " test images", ctx -> {
             Digits test = model.metadata().degradation().apply(bench.test());
-            Scores scores = model.classifier().score(test);
-            return new Object[] {scores, Evaluator.report(scores, test.labels())};
-        }, result -> show((Scores) result[0], (EvaluationReport) result[1], model), e -> Dialogs.error(this, "Evaluation failed", e));
+            Scores scores = classifier.score(test);
+            return new Evaluation(scores, Evaluator.report(scores, test.labels()));
+        }, result -> {
+            // A newer model may have arrived while this one was scored.
+            if (bench.model() == model) show(result.scores(), result.report(), model);
+        }, e -> {
+            summary.setText("Evaluation failed.");
+            Dialogs.error(this, "Evaluation failed", e);
+        });
     }
 
+    private record Evaluation(Scores scores, EvaluationReport report) {
+    }
+
+    private static String name(LoadedModel model) {
+        return model.file() == null ? model.metadata().name() + " (not saved)" : model.file().toString();
+    }
+
+    boolean evaluated() { return predicted.length > 0; }
+
     private void show(Scores scores, EvaluationReport report, LoadedModel model) {
+        this.scores = scores;
+        gallery.removeAll();
+        gallery.revalidate();
+        galleryTitle.setText("Click a cell of the matrix to see its test images: green frames read right, red wrong.");
         predicted = new int[scores.size()];
         for (int i = 0; i < predicted.length; i++) predicted[i] = scores.argmax(i);
         summary.setText(String.format(Locale.ROOT, "<html><b>%s</b> (%s, %s): accuracy <b>%.2f %%</b>, macro-F1 %.4f on %,d test images</html>",
-                model.file() == null ? model.metadata().name() : model.file(), model.metadata().architecture().describe(),
+                name(model), model.metadata().architecture().describe(),
                 model.metadata().degradation().label(), report.accuracy() * 100, report.macroF1(), report.count()));
         perClass.setRowCount(0);
         for (int c = 0; c < 10; c++) {
@@ -105,56 +140,38 @@ final class ResultsPanel extends JPanel {
     }
 
     private void showCell(int actual, int predictedDigit) {
+        if (scores == null) return;
         gallery.removeAll();
         Digits test = bench.test();
         List<Integer> hits = new ArrayList<>();
         for (int i = 0; i < predicted.length; i++) {
             if (test.label(i) == actual && predicted[i] == predictedDigit) hits.add(i);
         }
-        int shown = Math.min(hits.size(), 200);
+        int shown = Math.min(hits.size(), GALLERY_LIMIT);
+        int columns = Math.max(1, (galleryScroll.getViewport().getWidth() - 8) / (THUMB + 6));
+        ((GridLayout) gallery.getLayout()).setColumns(columns);
+        Color frame = actual == predictedDigit ? RIGHT : WRONG;
         for (int k = 0; k < shown; k++) {
-            DigitImage image = new DigitImage(64);
-            image.setPixels(test.image(hits.get(k)));
-            image.setFrame(actual == predictedDigit ? new Color(0x2E8B57) : new Color(0xC0392B));
-            image.setToolTipText("test image " + hits.get(k));
+            int i = hits.get(k);
+            DigitImage image = new DigitImage(THUMB);
+            image.setPixels(test.image(i));
+            image.setFrame(frame);
+            image.setToolTipText(String.format(Locale.ROOT, "test image %d: a %d, read as %d at %.1f %%", test.id(i), actual,
+                    predictedDigit, scores.probabilities()[i][predictedDigit] * 100));
             gallery.add(image);
         }
-        gallery.setPreferredSize(new Dimension(420, ((shown + 5) / 6) * 70 + 10));
-        galleryTitle.setText(String.format(Locale.ROOT, "Actual %d, predicted %d: %d test images%s", actual, predictedDigit, hits.size(),
-                shown < hits.size() ? " (first " + shown + " shown)" : ""));
+        galleryTitle.setText(String.format(Locale.ROOT, "Actual %d, read as %d: %,d test image%s%s", actual, predictedDigit, hits.size(),
+                hits.size() == 1 ? "" : "s", shown < hits.size() ? " (the first " + shown + " shown)" : ""));
         gallery.revalidate();
         gallery.repaint();
     }
 
     int galleryCount() { return gallery.getComponentCount(); }
 
-    ConfusionMatrixView matrix() { return matrix; }
-
-    private JPanel progressBrowser() {
-        JPanel panel = new JPanel(new BorderLayout(8, 8));
-        List<Path> charts = new ArrayList<>();
-        try (Stream<Path> files = Files.list(Path.of("training_progress"))) {
-            files.filter(p -> p.toString().endsWith(".png")).sorted().forEach(charts::add);
-        } catch (IOException e) {
-            // No experiments run yet.
-        }
-        JList<Path> list = new JList<>(charts.toArray(new Path[0]));
-        JLabel image = new JLabel(charts.isEmpty() ? "No charts yet: run ./digitloop experiment seed000" : "", JLabel.CENTER);
-        list.addListSelectionListener(e -> {
-            Path p = list.getSelectedValue();
-            if (p == null) return;
-            try {
-                image.setIcon(new ImageIcon(ImageIO.read(p.toFile())));
-            } catch (IOException ex) {
-                image.setText("Cannot read " + p);
-            }
-        });
-        if (!charts.isEmpty()) list.setSelectedIndex(0);
-        JPanel listPanel = new JPanel(new GridLayout(1, 1));
-        listPanel.add(new JScrollPane(list));
-        listPanel.setPreferredSize(new Dimension(260, 400));
-        panel.add(listPanel, BorderLayout.WEST);
-        panel.add(new JScrollPane(image), BorderLayout.CENTER);
-        return panel;
+    /** The distinct frame colours in the gallery. */
+    List<Color> galleryFrames() {
+        return java.util.Arrays.stream(gallery.getComponents()).map(c -> ((DigitImage) c).frame()).distinct().toList();
     }
+
+    ConfusionMatrixView matrix() { return matrix; }
 }

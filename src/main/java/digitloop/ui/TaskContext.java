@@ -8,4 +8,7 @@ public interface TaskContext {
     void progress(double fraction, String message);
 
     CancellationToken cancellation();
+
+    /** Cancel should also interrupt this task's thread (for blocking I/O such as a download, never for DL4J). */
+    void interruptOnCancel();
 }

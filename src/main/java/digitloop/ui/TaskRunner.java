@@ -3,46 +3,112 @@ package digitloop.ui;
 import digitloop.train.CancellationToken;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.swing.SwingUtilities;
 
 /**
- * The one mechanism for long work (train, retrain, evaluate, score, load). Tasks run one at a time
- * on a worker thread (DL4J networks are not thread-safe), and every callback arrives on the EDT.
- * {@link #sameThread()} runs tasks on the caller's thread, for tests.
+ * The one mechanism for long work (train, retrain, evaluate, score, load, fetch). A task runs on a
+ * worker of its {@link Lane}, reports progress through its {@link TaskContext}, can be cancelled, and
+ * every callback arrives on the EDT. Tasks of one lane run one after the other; the two lanes run side
+ * by side, so a training run of minutes does not hold up loading or evaluating a model.
+ * {@link #sameThread()} runs everything on the caller's thread, for tests.
  */
 public class TaskRunner {
-    /** Listener for the status bar: a task started, moved, or finished. */
-    public interface Observer {
-        void started(String name, CancellationToken cancel);
-
-        void progress(double fraction, String message);
-
-        void finished(String name);
+    /** Where a task runs. */
+    public enum Lane {
+        /** Training and retraining: long, one at a time. */
+        TRAINING,
+        /** Loading, evaluating, scoring, saving, fetching: seconds. */
+        WORK,
+        /** Label-journal writes (fsync): milliseconds, usually, but never on the EDT; in order; not shown in the status bar. */
+        JOURNAL
     }
 
-    private final ExecutorService worker;
-    private Observer observer = new Observer() {
-        @Override public void started(String name, CancellationToken cancel) { }
-        @Override public void progress(double fraction, String message) { }
-        @Override public void finished(String name) { }
+    /** Listener for the status bar: a task started, moved, or finished. Called on the EDT. */
+    public interface Observer {
+        void started(RunningTask task);
+
+        void progress(RunningTask task);
+
+        void finished(RunningTask task);
+    }
+
+    /** A task in flight, as the status bar shows it. */
+    public static final class RunningTask {
+        private final Lane lane;
+        private final String name;
+        private final CancellationToken cancel = new CancellationToken();
+        private volatile Thread thread;
+        private volatile boolean interruptOnCancel;
+        private volatile double fraction = -1;
+        private volatile String message;
+        private volatile Consumer<RunningTask> watcher;
+
+        RunningTask(Lane lane, String name) {
+            this.lane = lane;
+            this.name = name;
+        }
+
+        public Lane lane() { return lane; }
+
+        public String name() { return name; }
+
+        public double fraction() { return fraction; }
+
+        public String message() { return message == null ? name + "…" : message; }
+
+        public CancellationToken token() { return cancel; }
+
+        /** Also tells {@code onProgress} (on the EDT) about this task's progress, e.g. a dialog's own bar. */
+        public void watch(Consumer<RunningTask> onProgress) {
+            watcher = onProgress;
+        }
+
+        /** Asks the task to stop; a task that opted in (a download) is also interrupted. */
+        public void cancel() {
+            cancel.cancel();
+            Thread t = thread;
+            if (interruptOnCancel && t != null) t.interrupt();
+        }
+    }
+
+    private static final Observer SILENT = new Observer() {
+        @Override public void started(RunningTask task) { }
+
+        @Override public void progress(RunningTask task) { }
+
+        @Override public void finished(RunningTask task) { }
     };
 
-    protected TaskRunner(ExecutorService worker) {
-        this.worker = worker;
+    private final ExecutorService training;
+    private final ExecutorService work;
+    private final ExecutorService journal;
+    private final ExecutorService latest;
+    private Observer observer = SILENT;
+
+    protected TaskRunner(ExecutorService training, ExecutorService work, ExecutorService latest) {
+        this.training = training;
+        this.work = work;
+        this.latest = latest;
+        this.journal = training == null ? null : worker("digitloop-journal");
     }
 
     public static TaskRunner background() {
-        return new TaskRunner(Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "digitloop-worker");
+        return new TaskRunner(worker("digitloop-training"), worker("digitloop-worker"), worker("digitloop-live"));
+    }
+
+    private static ExecutorService worker(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
-        }));
+        });
     }
 
     /** Runs tasks immediately on the calling thread; callbacks too. */
     public static TaskRunner sameThread() {
-        return new TaskRunner(null) {
+        return new TaskRunner(null, null, null) {
             @Override
             protected void onUi(Runnable r) {
                 r.run();
@@ -51,47 +117,116 @@ public class TaskRunner {
     }
 
     public void setObserver(Observer observer) {
-        this.observer = observer;
+        this.observer = observer == null ? SILENT : observer;
     }
 
-    /** Starts {@code task}; {@code done} or {@code failed} is called on the EDT. Returns the cancel handle. */
-    public <T> CancellationToken run(String name, BackgroundTask<T> task, Consumer<T> done, Consumer<Exception> failed) {
-        CancellationToken cancel = new CancellationToken();
-        onUi(() -> observer.started(name, cancel));
+    /** Starts {@code task} on the WORK lane; see {@link #run(Lane, String, BackgroundTask, Consumer, Consumer)}. */
+    public <T> RunningTask run(String name, BackgroundTask<T> task, Consumer<T> done, Consumer<Exception> failed) {
+        return run(Lane.WORK, name, task, done, failed);
+    }
+
+    /** Starts {@code task}; {@code done} or {@code failed} is called on the EDT. Returns its handle (to cancel it). */
+    public <T> RunningTask run(Lane lane, String name, BackgroundTask<T> task, Consumer<T> done, Consumer<Exception> failed) {
+        RunningTask running = new RunningTask(lane, name);
+        onUi(() -> observer.started(running));
         TaskContext context = new TaskContext() {
             private long lastPost;
 
             @Override
             public void progress(double fraction, String message) {
+                running.fraction = fraction;
+                running.message = message;
                 long now = System.nanoTime();
-                // Coalesce: the EDT gets at most ~20 progress updates a second.
+                // Coalesce: the EDT gets at most ~20 progress updates a second per task.
                 if (fraction < 1 && now - lastPost < 50_000_000L) return;
                 lastPost = now;
-                onUi(() -> observer.progress(fraction, message));
+                onUi(() -> {
+                    observer.progress(running);
+                    Consumer<RunningTask> w = running.watcher;
+                    if (w != null) w.accept(running);
+                });
             }
 
             @Override
             public CancellationToken cancellation() {
-                return cancel;
+                return running.cancel;
+            }
+
+            @Override
+            public void interruptOnCancel() {
+                running.interruptOnCancel = true;
             }
         };
         Runnable body = () -> {
+            running.thread = Thread.currentThread();
             try {
                 T result = task.run(context);
                 onUi(() -> {
-                    observer.finished(name);
+                    observer.finished(running);
                     done.accept(result);
                 });
             } catch (Exception e) {
                 onUi(() -> {
-                    observer.finished(name);
+                    observer.finished(running);
                     failed.accept(e);
                 });
+            } finally {
+                running.thread = null;
+                Thread.interrupted();
             }
         };
-        if (worker == null) body.run(); else worker.execute(body);
-        return cancel;
+        ExecutorService executor = switch (lane) {
+            case TRAINING -> training;
+            case WORK -> work;
+            case JOURNAL -> journal;
+        };
+        if (executor == null) body.run(); else executor.execute(body);
+        return running;
     }
+
+    /**
+     * A live computation where only the newest request matters (the canvas while drawing): at most
+     * one runs and one waits; a newer request replaces the waiting one. Results arrive on the EDT.
+     */
+    public <T> Latest<T> latest() {
+        return new Latest<>();
+    }
+
+    /** See {@link #latest()}. */
+    public final class Latest<T> {
+        private final AtomicReference<Request<T>> pending = new AtomicReference<>();
+
+        private record Request<T>(BackgroundTask<T> task, Consumer<T> done, Consumer<Exception> failed) {
+        }
+
+        private Latest() {
+        }
+
+        public void submit(BackgroundTask<T> task, Consumer<T> done, Consumer<Exception> failed) {
+            if (pending.getAndSet(new Request<>(task, done, failed)) != null) return;
+            Runnable body = () -> {
+                Request<T> r = pending.getAndSet(null);
+                if (r == null) return;
+                try {
+                    T result = r.task.run(NO_PROGRESS);
+                    onUi(() -> r.done.accept(result));
+                } catch (Exception e) {
+                    onUi(() -> r.failed.accept(e));
+                }
+            };
+            if (latest == null) body.run(); else latest.execute(body);
+        }
+    }
+
+    private static final TaskContext NO_PROGRESS = new TaskContext() {
+        private final CancellationToken never = new CancellationToken();
+
+        @Override public void progress(double fraction, String message) { }
+
+        @Override public CancellationToken cancellation() { return never; }
+
+        @Override public void interruptOnCancel() { }
+    };
 
     protected void onUi(Runnable r) {
         SwingUtilities.invokeLater(r);

@@ -1,20 +1,23 @@
 package digitloop.ui;
 
 import digitloop.model.EpochMetrics;
+import digitloop.model.LoadedModel;
 import digitloop.model.ModelFile;
 import digitloop.train.IterationEvent;
 import digitloop.train.TrainingListener;
 import digitloop.train.TrainingPipeline;
 import digitloop.train.TrainingRequest;
-import digitloop.train.CancellationToken;
 import java.awt.BorderLayout;
+import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.GridLayout;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import javax.swing.BorderFactory;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
@@ -31,154 +34,158 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /** Train a model and watch it learn: accuracy and loss charts that grow while training runs. */
 final class TrainPanel extends JPanel {
-    /** One finished or running training run, for the history list and the overlays. */
-    static final class Run {
-        final String name;
-        final XYSeries trainAcc;
-        final XYSeries valAcc;
-        final XYSeries epochLoss;
-        TrainingPipeline.Outcome outcome;
-
-        Run(String name) {
-            this.name = name;
-            trainAcc = new XYSeries(name + " train");
-            valAcc = new XYSeries(name + " validation");
-            epochLoss = new XYSeries(name + " loss per epoch");
-        }
-
-        @Override
-        public String toString() {
-            return outcome == null ? name + " (running)" : String.format(Locale.ROOT, "%s: test %.2f %%", name,
-                    outcome.test() == null ? 0 : outcome.test().accuracy() * 100);
-        }
-    }
+    /** Iteration events reach the EDT at most this often; the points in between come in one batch. */
+    static final long CHART_INTERVAL_NANOS = 100_000_000L;
 
     private final Workbench bench;
     private final TaskRunner tasks;
+    private final Consumer<LoadedModel> useModel;
     private final TrainSettingsForm form = new TrainSettingsForm();
-    private final JButton start = new JButton("Start");
+    private final JButton start = new JButton("Start training");
     private final JButton cancel = new JButton("Cancel");
+    private final JButton save = new JButton("Save model…");
+    private final JButton use = new JButton("Use this model");
     private final JProgressBar progress = new JProgressBar(0, 1000);
     private final XYSeriesCollection accuracy = new XYSeriesCollection();
     private final XYSeriesCollection loss = new XYSeriesCollection();
-    private final XYSeries iterationLoss = new XYSeries("loss per iteration");
     private final JFreeChart accuracyChart = Charts.line("Accuracy per epoch", "epoch", "accuracy (%)", accuracy, true);
-    private final JFreeChart lossChart = Charts.line("Loss", "epoch (iterations as fractions)", "cross-entropy", loss, false);
-    private final DefaultListModel<Run> runs = new DefaultListModel<>();
-    private final JList<Run> history = new JList<>(runs);
-    private CancellationToken running;
+    private final JFreeChart lossChart = Charts.lossChart("Loss", "epoch (batches in between)", "cross-entropy", loss);
+    private final DefaultListModel<TrainingRun> runs = new DefaultListModel<>();
+    private final JList<TrainingRun> history = new JList<>(runs);
+    private TaskRunner.RunningTask running;
     private int counter;
 
-    TrainPanel(Workbench bench, TaskRunner tasks) {
-        super(new BorderLayout(10, 10));
+    TrainPanel(Workbench bench, TaskRunner tasks, Consumer<LoadedModel> useModel) {
+        super(new BorderLayout(12, 12));
         this.bench = bench;
         this.tasks = tasks;
+        this.useModel = useModel;
         setName("trainPanel");
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
         start.setName("trainStart");
         cancel.setName("trainCancel");
+        save.setName("trainSave");
+        use.setName("trainUse");
         progress.setName("trainProgress");
         history.setName("trainHistory");
+        start.putClientProperty("JButton.buttonType", "default");
         progress.setStringPainted(true);
-        progress.setString("idle");
+        progress.setString("Set up a model and press Start (Ctrl+Enter)");
         cancel.setEnabled(false);
-        start.addActionListener(e -> start());
+        start.addActionListener(e -> startTraining());
         cancel.addActionListener(e -> {
             if (running != null) running.cancel();
         });
-        loss.addSeries(iterationLoss);
-        history.addListSelectionListener(e -> {
-            if (!e.getValueIsAdjusting()) overlay();
-        });
-
-        JButton save = new JButton("Save model…");
         save.addActionListener(e -> save());
-        JButton export = new JButton("Export charts as PNG…");
-        export.addActionListener(e -> export());
-        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        use.addActionListener(e -> {
+            TrainingRun run = history.getSelectedValue();
+            if (run != null && run.hasModel()) useModel.accept(run.outcome.model());
+        });
+        history.addListSelectionListener(e -> {
+            if (!e.getValueIsAdjusting()) selectionChanged();
+        });
+        selectionChanged();
+
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
         buttons.add(start);
+        buttons.add(javax.swing.Box.createHorizontalStrut(8));
         buttons.add(cancel);
-        JPanel left = new JPanel(new BorderLayout(0, 8));
-        left.add(form, BorderLayout.NORTH);
-        JPanel mid = new JPanel(new BorderLayout(0, 6));
-        mid.add(buttons, BorderLayout.NORTH);
-        mid.add(progress, BorderLayout.SOUTH);
-        left.add(mid, BorderLayout.CENTER);
-        JPanel runsPanel = new JPanel(new BorderLayout(0, 4));
-        runsPanel.add(new JLabel("Runs (select several to overlay)"), BorderLayout.NORTH);
-        runsPanel.add(new JScrollPane(history), BorderLayout.CENTER);
-        JPanel runButtons = new JPanel(new GridLayout(2, 1, 4, 4));
+        JPanel run = new JPanel(new BorderLayout(0, 8));
+        run.add(buttons, BorderLayout.NORTH);
+        run.add(progress, BorderLayout.SOUTH);
+        JPanel top = new JPanel(new BorderLayout(0, 12));
+        top.add(form, BorderLayout.NORTH);
+        top.add(run, BorderLayout.SOUTH);
+
+        JButton export = new JButton("Export charts…");
+        export.addActionListener(e -> exportCharts());
+        JPanel runButtons = new JPanel(new GridLayout(1, 3, 6, 0));
+        runButtons.add(use);
         runButtons.add(save);
         runButtons.add(export);
+        JPanel runsPanel = new JPanel(new BorderLayout(0, 6));
+        runsPanel.add(new JLabel("Runs (Ctrl+click several to overlay their curves)"), BorderLayout.NORTH);
+        runsPanel.add(new JScrollPane(history), BorderLayout.CENTER);
         runsPanel.add(runButtons, BorderLayout.SOUTH);
-        JPanel top = new JPanel(new BorderLayout(0, 8));
-        top.add(form, BorderLayout.NORTH);
-        top.add(mid, BorderLayout.SOUTH);
-        left.removeAll();
+
+        JPanel left = new JPanel(new BorderLayout(0, 14));
         left.add(top, BorderLayout.NORTH);
         left.add(runsPanel, BorderLayout.CENTER);
+        left.setPreferredSize(new Dimension(420, 600));
 
-        JPanel charts = new JPanel(new GridLayout(2, 1, 0, 8));
+        JPanel charts = new JPanel(new GridLayout(2, 1, 0, 10));
         charts.add(Charts.panel(accuracyChart));
         charts.add(Charts.panel(lossChart));
         add(left, BorderLayout.WEST);
         add(charts, BorderLayout.CENTER);
     }
 
-    private void start() {
+    /** Starts a run with the form's settings (the Start button, or Ctrl+Enter). */
+    void startTraining() {
+        if (running != null) return;
         TrainingRequest request;
         try {
-            request = form.request("run-" + (++counter));
+            request = form.request("run-" + (counter + 1));
         } catch (IllegalArgumentException e) {
             Dialogs.error(this, "These settings cannot be trained", e);
             return;
         }
-        Run run = new Run(request.name());
+        counter++;
+        TrainingRun run = new TrainingRun(request.name(), form.describe());
         runs.addElement(run);
         history.setSelectedIndex(runs.size() - 1);
-        iterationLoss.clear();
         start.setEnabled(false);
         cancel.setEnabled(true);
-        progress.setString("starting…");
-        running = tasks.run("Training " + request.architecture().describe(), ctx -> TrainingPipeline.run(request, bench.train(),
-                bench.test(), new TrainingListener() {
+        progress.setValue(0);
+        progress.setString("preparing the data…");
+        int epochs = request.config().epochs();
+        running = tasks.run(TaskRunner.Lane.TRAINING, "Training " + request.name() + " (" + request.architecture().describe() + ")",
+                ctx -> TrainingPipeline.run(request, bench.train(), bench.test(), new TrainingListener() {
+                    private final List<double[]> points = new ArrayList<>();
                     private long lastPost;
 
                     @Override
                     public void onIteration(IterationEvent e) {
+                        points.add(new double[] {e.epoch() - 1 + (double) e.batch() / e.batchesPerEpoch(), e.loss()});
                         long now = System.nanoTime();
-                        if (now - lastPost < 100_000_000L && e.batch() != e.batchesPerEpoch()) return;
+                        boolean epochEnd = e.batch() == e.batchesPerEpoch();
+                        if (now - lastPost < CHART_INTERVAL_NANOS && !epochEnd) return;
                         lastPost = now;
-                        double x = e.epoch() - 1 + (double) e.batch() / e.batchesPerEpoch();
-                        double total = (double) e.iteration() / (e.batchesPerEpoch() * request.config().epochs());
+                        List<double[]> batch = new ArrayList<>(points);
+                        points.clear();
+                        double total = (e.epoch() - 1 + (double) e.batch() / e.batchesPerEpoch()) / epochs;
+                        String text = String.format(Locale.ROOT, "epoch %d/%d · batch %d/%d · %s left", e.epoch(), epochs, e.batch(),
+                                e.batchesPerEpoch(), eta(e.secondsRemaining()));
+                        ctx.progress(total, "Training " + request.name() + ": " + text);
                         SwingUtilities.invokeLater(() -> {
-                            iterationLoss.add(x, e.loss());
+                            addAll(run.iterationLoss, batch);
                             progress.setValue((int) (total * 1000));
-                            progress.setString(String.format(Locale.ROOT, "epoch %d/%d · batch %d/%d · ETA %s", e.epoch(),
-                                    request.config().epochs(), e.batch(), e.batchesPerEpoch(), eta(e.secondsRemaining())));
+                            progress.setString(epochEnd && e.epoch() == epochs ? "measuring on the test set…" : text);
                         });
                     }
 
                     @Override
                     public void onEpoch(EpochMetrics m, int totalEpochs) {
-                        SwingUtilities.invokeLater(() -> {
-                            run.trainAcc.add(m.epoch(), m.trainAccuracy() * 100);
-                            run.valAcc.add(m.epoch(), m.validationAccuracy() * 100);
-                            run.epochLoss.add(m.epoch(), m.trainLoss());
-                        });
+                        SwingUtilities.invokeLater(() -> run.addEpoch(m));
                     }
                 }, ctx.cancellation()), outcome -> finished(run, outcome), e -> {
-                    finishedControls("failed");
+                    run.failed = true;
+                    finishedControls("failed: " + digitloop.cli.UserMessages.of(e));
                     Dialogs.error(this, "Training failed", e);
                 });
     }
 
-    private void finished(Run run, TrainingPipeline.Outcome outcome) {
+    private static void addAll(XYSeries series, List<double[]> points) {
+        for (int i = 0; i < points.size(); i++) series.add(points.get(i)[0], points.get(i)[1], i == points.size() - 1);
+    }
+
+    private void finished(TrainingRun run, TrainingPipeline.Outcome outcome) {
         run.outcome = outcome;
         history.repaint();
         String status = outcome.model() == null ? outcome.result().message()
                 : String.format(Locale.ROOT, "%s · test accuracy %.2f %%", outcome.result().message(), outcome.test().accuracy() * 100);
         finishedControls(status);
+        selectionChanged();
     }
 
     private void finishedControls(String status) {
@@ -188,57 +195,69 @@ final class TrainPanel extends JPanel {
         progress.setString(status);
     }
 
-    private static String eta(double seconds) {
-        long s = Math.round(seconds);
+    static String eta(double seconds) {
+        long s = Math.max(0, Math.round(seconds));
         return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
-    /** Shows the selected runs' curves together. */
-    private void overlay() {
+    /** Shows the selected runs' curves together, and enables what the selection allows. */
+    private void selectionChanged() {
         accuracy.removeAllSeries();
-        while (loss.getSeriesCount() > 1) loss.removeSeries(1);
-        List<Run> selected = new ArrayList<>(history.getSelectedValuesList());
-        for (Run r : selected) {
-            accuracy.addSeries(r.trainAcc);
-            accuracy.addSeries(r.valAcc);
-            loss.addSeries(r.epochLoss);
+        loss.removeAllSeries();
+        for (TrainingRun r : history.getSelectedValuesList()) {
+            accuracy.addSeries(r.trainAccuracy);
+            accuracy.addSeries(r.validationAccuracy);
+            loss.addSeries(r.iterationLoss);
+            loss.addSeries(r.trainLoss);
+            loss.addSeries(r.validationLoss);
         }
+        TrainingRun one = history.getSelectedValuesList().size() == 1 ? history.getSelectedValue() : null;
+        save.setEnabled(one != null && one.hasModel());
+        use.setEnabled(one != null && one.hasModel());
     }
 
     private void save() {
-        Run run = history.getSelectedValue();
-        if (run == null || run.outcome == null || run.outcome.model() == null) {
-            Dialogs.error(this, "Nothing to save", new IllegalStateException("Select a finished run in the list first."));
-            return;
-        }
-        JFileChooser chooser = new JFileChooser(new File("models"));
-        chooser.setSelectedFile(new File("models", run.name + ".zip"));
+        TrainingRun run = history.getSelectedValue();
+        if (run == null || !run.hasModel()) return;
+        Path models = bench.workspace().models();
+        JFileChooser chooser = new JFileChooser(models.toFile());
+        chooser.setSelectedFile(new File(models.toFile(), run.name + ".zip"));
         if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) return;
         Path file = chooser.getSelectedFile().toPath();
+        LoadedModel model = run.outcome.model();
         tasks.run("Saving " + file, ctx -> {
-            ModelFile.save(file, run.outcome.model().network(), run.outcome.model().metadata());
+            ModelFile.save(file, model.network(), model.metadata());
             return file;
-        }, f -> progress.setString("saved " + f), e -> Dialogs.error(this, "Could not save the model", e));
+        }, f -> progress.setString("saved as " + f), e -> Dialogs.error(this, "Could not save the model", e));
     }
 
-    private void export() {
+    /** Writes both charts as PNG files (name.png and name-loss.png). */
+    void exportCharts() {
         JFileChooser chooser = new JFileChooser(new File("."));
         chooser.setSelectedFile(new File("accuracy.png"));
         if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) return;
-        File file = chooser.getSelectedFile();
         try {
-            Charts.exportPng(accuracyChart, file, 900, 500);
-            Charts.exportPng(lossChart, new File(file.getParentFile(), file.getName().replace(".png", "") + "-loss.png"), 900, 500);
-        } catch (java.io.IOException e) {
+            exportCharts(chooser.getSelectedFile());
+        } catch (IOException e) {
             Dialogs.error(this, "Could not write the PNG", e);
         }
+    }
+
+    void exportCharts(File accuracyFile) throws IOException {
+        String base = accuracyFile.getName().replaceFirst("(?i)\\.png$", "");
+        Charts.exportPng(accuracyChart, new File(accuracyFile.getAbsoluteFile().getParentFile(), base + ".png"), 900, 500);
+        Charts.exportPng(lossChart, new File(accuracyFile.getAbsoluteFile().getParentFile(), base + "-loss.png"), 900, 500);
     }
 
     int accuracyPoints() {
         return accuracy.getSeriesCount() == 0 ? 0 : accuracy.getSeries(0).getItemCount();
     }
 
-    int lossPoints() { return iterationLoss.getItemCount(); }
+    int lossPoints() {
+        return loss.getSeriesCount() == 0 ? 0 : loss.getSeries(0).getItemCount();
+    }
 
     boolean isTraining() { return running != null; }
+
+    TrainSettingsForm form() { return form; }
 }

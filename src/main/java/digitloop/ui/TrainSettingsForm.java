@@ -98,9 +98,22 @@ final class TrainSettingsForm extends JPanel {
         return new TrainingRequest(name, spec, degradation, config, (Integer) limit.getValue());
     }
 
+    /** A short line for the run list: "MLP 512-256-128 · clean · 3,000 images · 1 epoch". */
+    String describe() {
+        int e = (Integer) epochs.getValue();
+        String shape = "LeNet".equals(model.getSelectedItem()) ? "" : " " + layers.getText().trim().replace(",", "-").replace(" ", "");
+        String in = "Gaussian noise".equals(input.getSelectedItem())
+                ? String.format(java.util.Locale.ROOT, "noise σ=%.2f", ((Number) sigma.getValue()).doubleValue()) : (String) input.getSelectedItem();
+        return String.format(java.util.Locale.ROOT, "%s%s · %s · %,d images · %d epoch%s", model.getSelectedItem(), shape, in,
+                (Integer) limit.getValue(), e, e == 1 ? "" : "s");
+    }
+
     private List<Integer> sizes() {
         try {
-            return Arrays.stream(layers.getText().split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt).toList();
+            List<Integer> sizes = Arrays.stream(layers.getText().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .map(Integer::parseInt).toList();
+            if (sizes.isEmpty() || sizes.stream().anyMatch(n -> n < 1)) throw new NumberFormatException();
+            return sizes;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Layers must be whole numbers separated by commas, like 32,64; got '" + layers.getText() + "'");
         }

@@ -3,33 +3,38 @@ package digitloop.ui;
 import digitloop.data.DatasetStore;
 import digitloop.data.Digits;
 import digitloop.hitl.LabelJournal;
+import digitloop.model.Classifier;
 import digitloop.model.LoadedModel;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * What the tabs share once the engine is loaded: the data, the current model and the label
- * journal. Changed only on the EDT; listeners hear about a new model there.
+ * What the tabs share once the engine is loaded: the data, the current model (none until one is
+ * trained or found) and the label journal. Changed only on the EDT; listeners hear about a new model
+ * there. Batch work on the current model goes through one {@link Classifier}, whose methods are
+ * synchronized, because a DL4J network must not run on two threads at once.
  */
 public final class Workbench {
-    public static final Path JOURNAL = Path.of("labels", "journal.tsv");
-
+    private final Workspace workspace;
     private final DatasetStore store;
     private final Digits train;
     private final Digits test;
     private final LabelJournal journal;
     private LoadedModel model;
+    private Classifier classifier;
     private final List<Consumer<LoadedModel>> modelListeners = new ArrayList<>();
 
-    public Workbench(DatasetStore store, Digits train, Digits test, LabelJournal journal, LoadedModel model) {
+    public Workbench(Workspace workspace, DatasetStore store, Digits train, Digits test, LabelJournal journal, LoadedModel model) {
+        this.workspace = workspace;
         this.store = store;
         this.train = train;
         this.test = test;
         this.journal = journal;
-        this.model = model;
+        setModelQuietly(model);
     }
+
+    public Workspace workspace() { return workspace; }
 
     public DatasetStore store() { return store; }
 
@@ -39,11 +44,22 @@ public final class Workbench {
 
     public LabelJournal journal() { return journal; }
 
+    /** The current model, or null when there is none yet. */
     public LoadedModel model() { return model; }
 
+    public boolean hasModel() { return model != null; }
+
+    /** The shared classifier of the current model (null without one); safe to call from workers. */
+    public synchronized Classifier classifier() { return classifier; }
+
     public void setModel(LoadedModel newModel) {
-        model = newModel;
+        setModelQuietly(newModel);
         modelListeners.forEach(l -> l.accept(newModel));
+    }
+
+    private synchronized void setModelQuietly(LoadedModel newModel) {
+        model = newModel;
+        classifier = newModel == null ? null : newModel.classifier();
     }
 
     public void onModelChange(Consumer<LoadedModel> listener) {

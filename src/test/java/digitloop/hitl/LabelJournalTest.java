@@ -84,8 +84,60 @@ class LabelJournalTest {
     void aJournalOfAnotherDatasetIsRefused(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("j.tsv");
         LabelJournal.open(file, "aaaa").close();
-        IOException e = assertThrows(IOException.class, () -> LabelJournal.open(file, "bbbb"));
-        assertTrue(e.getMessage().contains("another dataset"), e.getMessage());
+        JournalMismatchException e = assertThrows(JournalMismatchException.class, () -> LabelJournal.open(file, "bbbb"));
+        assertTrue(e.getMessage().contains("another dataset (fingerprint aaaa, this one is bbbb)"), e.getMessage());
+    }
+
+    @Test
+    void aJournalKilledWhileWritingItsHeaderStartsAfresh(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("j.tsv");
+        Files.writeString(file, "# digitloop label jou");
+        try (LabelJournal journal = LabelJournal.open(file, "fp")) {
+            assertEquals(1, journal.skippedLines());
+            journal.answer(1, 2, 2, 0.9f, "entropy");
+        }
+        try (LabelJournal journal = LabelJournal.open(file, "fp")) {
+            assertEquals(Map.of(1, 2), journal.effectiveLabels());
+        }
+    }
+
+    @Test
+    void aLineTornInsideAMultiByteCharacterIsCutAtTheRightByte(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("j.tsv");
+        try (LabelJournal journal = LabelJournal.open(file, "fp")) {
+            journal.answer(1, 3, 3, 0.9f, "entropy");
+        }
+        byte[] whole = Files.readAllBytes(file);
+        byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
+        // A strategy name with a multi-byte character, cut after its first byte.
+        Files.write(file, ("A\t1\tfp\t2\t4\t4\t0.9\tstrat").getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        Files.write(file, new byte[] {euro[0]}, StandardOpenOption.APPEND);
+
+        try (LabelJournal journal = LabelJournal.open(file, "fp")) {
+            assertEquals(Map.of(1, 3), journal.effectiveLabels());
+        }
+        assertArrayEquals(whole, Files.readAllBytes(file), "exactly the torn bytes were cut");
+    }
+
+    @Test
+    void theLastQueueIsKeptAndADamagedQueueLineIsSkipped(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("j.tsv");
+        try (LabelJournal journal = LabelJournal.open(file, "fp")) {
+            journal.recordQueue("entropy", List.of(5, 9, 2));
+            journal.answer(5, 1, 1, 0.9f, "entropy");
+            journal.recordQueue("bald", List.of(7, 8));
+        }
+        try (LabelJournal journal = LabelJournal.open(file, "fp")) {
+            assertEquals(List.of(7, 8), journal.lastQueue().orElseThrow().sampleIds());
+            assertEquals("bald", journal.lastQueue().orElseThrow().strategy());
+        }
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        lines.set(3, lines.get(3).replace("7 8", "7 6"));
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        try (LabelJournal journal = LabelJournal.open(file, "fp")) {
+            assertEquals(List.of(5, 9, 2), journal.lastQueue().orElseThrow().sampleIds(), "the damaged queue line is not trusted");
+            assertEquals(1, journal.skippedLines());
+        }
     }
 
     @Test

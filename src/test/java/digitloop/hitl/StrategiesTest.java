@@ -83,6 +83,9 @@ class StrategiesTest {
         assertEquals(split.labeled().size() + 2, set.size());
         for (int i = 0; i < set.size(); i++) assertFalse(testIds.contains(set.id(i)));
 
+        ReviewQueue queue = ReviewQueue.build(model, split.pool(), StrategyKind.ENTROPY, 100, QueryOptions.DEFAULT, Set.of());
+        for (ReviewQueue.Item item : queue.items()) assertFalse(testIds.contains(item.sampleId()), "test sample in the review queue");
+
         Set<Integer> poisoned = new HashSet<>(testIds);
         poisoned.add(split.pool().id(0));
         IllegalStateException e = assertThrows(IllegalStateException.class,
@@ -110,6 +113,9 @@ class StrategiesTest {
         }
         double rate = (double) wrong / split.pool().size();
         assertTrue(rate > 0.08 && rate < 0.12, "error rate " + rate);
+        Oracle again = new Oracle(split.hidden(), 0.1, 4);
+        Oracle noisyAgain = new Oracle(split.hidden(), 0.1, 4);
+        for (int i = 0; i < 500; i++) assertEquals(again.answer(split.pool().id(i)), noisyAgain.answer(split.pool().id(i)), "seeded");
     }
 
     @Test

@@ -5,21 +5,44 @@ import javax.swing.SwingUtilities;
 
 /**
  * Measures how long the Event Dispatch Thread stays blocked: a daemon thread posts a tiny task every
- * 10 ms and records how late it ran. The worst lateness is the longest stall a person would feel.
+ * 10 ms and records how late it ran. Lateness that every thread of the JVM suffered at the same time
+ * (GC pauses; the process not scheduled on a shared machine; a heartbeat thread tells) is reported
+ * apart, in {@link #worstRawMillis()}; what is left is the EDT's own stall.
  */
 final class EdtWatchdog implements AutoCloseable {
     private final AtomicLong worstNanos = new AtomicLong();
+    /** The worst lateness including garbage-collection pauses, which stop every thread, not just the EDT. */
+    private final AtomicLong worstRawNanos = new AtomicLong();
+    private volatile String worstDuring = "nothing";
+    private volatile String phase = "start";
     private volatile boolean running = true;
     private volatile boolean paused;
-    private final Thread thread;
+    /** When the post now waiting was made (0: none waiting); a sampler reads the EDT's stack if it waits long. */
+    private volatile long waitingSince;
+    private volatile String worstStack = "";
+    private volatile String pendingStack = "";
 
     EdtWatchdog() {
-        thread = new Thread(() -> {
+        Thread thread = new Thread(() -> {
             while (running) {
                 long posted = System.nanoTime();
                 try {
+                    pendingStack = "";
+                    long gcBefore = gcMillis();
+                    waitingSince = posted;
                     SwingUtilities.invokeAndWait(() -> {
-                        if (!paused) worstNanos.accumulateAndGet(System.nanoTime() - posted, Math::max);
+                        waitingSince = 0;
+                        long raw = System.nanoTime() - posted;
+                        if (!paused) worstRawNanos.accumulateAndGet(raw, Math::max);
+                        // Not the EDT's doing: GC pauses, and pauses every thread of the JVM felt at the same time
+                        // (the heartbeat thread was as late: the process was not scheduled, or stood at a safepoint).
+                        long gc = (gcMillis() - gcBefore) * 1_000_000L;
+                        long late = Math.max(0, raw - Math.max(gc, heartbeatGapSince(posted)));
+                        if (!paused && late > worstNanos.get()) {
+                            worstNanos.set(late);
+                            worstDuring = phase;
+                            worstStack = pendingStack;
+                        }
                     });
                     Thread.sleep(10);
                 } catch (Exception e) {
@@ -29,19 +52,90 @@ final class EdtWatchdog implements AutoCloseable {
         }, "edt-watchdog");
         thread.setDaemon(true);
         thread.start();
+        Thread heartbeat = new Thread(() -> {
+            long last = System.nanoTime();
+            while (running) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long now = System.nanoTime();
+                if (now - last > 20_000_000L) gaps.add(new long[] {last, now});
+                while (gaps.size() > 200) gaps.poll();
+                last = now;
+            }
+        }, "edt-watchdog-heartbeat");
+        heartbeat.setDaemon(true);
+        heartbeat.setPriority(Thread.MAX_PRIORITY);
+        heartbeat.start();
+        Thread sampler = new Thread(() -> {
+            while (running) {
+                long since = waitingSince;
+                if (since != 0 && System.nanoTime() - since > 60_000_000L && pendingStack.isEmpty()) pendingStack = edtStack();
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "edt-watchdog-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
     }
 
+    private static String edtStack() {
+        for (var e : Thread.getAllStackTraces().entrySet()) {
+            if (e.getKey().getName().startsWith("AWT-EventQueue")) {
+                StringBuilder b = new StringBuilder();
+                for (StackTraceElement f : e.getValue()) b.append("\n    at ").append(f);
+                return b.toString();
+            }
+        }
+        return "";
+    }
+
+    /** What the EDT was doing 60 ms into the worst stall. */
+    String worstStack() { return worstStack; }
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<long[]> gaps = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** The longest stretch since {@code since} in which the heartbeat thread, too, did not run. */
+    private long heartbeatGapSince(long since) {
+        long worst = 0;
+        long now = System.nanoTime();
+        for (long[] g : gaps) {
+            long from = Math.max(g[0], since);
+            long to = Math.min(g[1], now);
+            if (to > from) worst = Math.max(worst, to - from);
+        }
+        return worst;
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) total += Math.max(0, gc.getCollectionTime());
+        return total;
+    }
+
+    /** Worst lateness including garbage-collection pauses. */
+    double worstRawMillis() {
+        return worstRawNanos.get() / 1e6;
+    }
+
+    /** Worst lateness of the EDT, not counting time the JVM spent collecting garbage meanwhile. */
     double worstMillis() {
         return worstNanos.get() / 1e6;
     }
 
+    /** The phase (as last named with {@link #phase}) in which the worst stall happened. */
+    String worstDuring() { return worstDuring; }
+
+    void phase(String name) { phase = name; }
+
     /** Screenshots repaint the whole window in two themes on purpose; they are not a flow a person waits on. */
     void pause(boolean pause) {
         paused = pause;
-    }
-
-    void reset() {
-        worstNanos.set(0);
     }
 
     @Override

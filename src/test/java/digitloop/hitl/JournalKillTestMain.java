@@ -2,9 +2,12 @@ package digitloop.hitl;
 
 import java.nio.file.Path;
 
-/** Child process of {@link LabelJournalKillTest}: labels samples in a loop, printing "ack n" after each returns. */
-public final class JournalKillLoop {
-    private JournalKillLoop() {
+/**
+ * Child process of {@link LabelJournalKillTest}: labels samples in a loop, printing "ack n" only
+ * after {@code answer} has returned, until it is killed. Sample n gets label n % 10.
+ */
+public final class JournalKillTestMain {
+    private JournalKillTestMain() {
     }
 
     public static void main(String[] args) throws Exception {
