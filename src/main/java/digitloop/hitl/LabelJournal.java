@@ -168,8 +168,15 @@ public final class LabelJournal implements AutoCloseable {
         }
     }
 
+    /**
+     * Serialises writers. The fsync behind every write can take hundreds of milliseconds on a busy
+     * disk, so it runs under this lock and not under {@code this}: readers (the Review tab's counters,
+     * on the EDT) only ever wait for the in-memory state. Order: writeLock, then this.
+     */
+    private final Object writeLock = new Object();
+
     /** Records a person's label for a pool sample; returns once it is on disk. */
-    public synchronized LabelEvent answer(int sampleId, int label, int modelGuess, float guessProbability, String strategy)
+    public LabelEvent answer(int sampleId, int label, int modelGuess, float guessProbability, String strategy)
             throws IOException {
         checkLabel(label);
         LabelEvent e = new LabelEvent(LabelEvent.Kind.ANSWER, System.currentTimeMillis(), fingerprint, sampleId, label,
@@ -179,28 +186,43 @@ public final class LabelJournal implements AutoCloseable {
     }
 
     /** Records a drawing from the canvas with its right label, as a new training sample. */
-    public synchronized LabelEvent teachDrawing(float[] pixels28, int label, int modelGuess, float guessProbability) throws IOException {
+    public LabelEvent teachDrawing(float[] pixels28, int label, int modelGuess, float guessProbability) throws IOException {
         checkLabel(label);
         if (pixels28.length != 784) throw new IllegalArgumentException("a drawing is 28x28 = 784 pixels, got " + pixels28.length);
-        LabelEvent e = new LabelEvent(LabelEvent.Kind.DRAWING, System.currentTimeMillis(), fingerprint, nextDrawingId--, label,
-                modelGuess, guessProbability, "drawing", pixels28.clone());
-        write(e);
-        return e;
+        synchronized (writeLock) {
+            int id;
+            synchronized (this) {
+                id = nextDrawingId--;
+            }
+            LabelEvent e = new LabelEvent(LabelEvent.Kind.DRAWING, System.currentTimeMillis(), fingerprint, id, label,
+                    modelGuess, guessProbability, "drawing", pixels28.clone());
+            write(e);
+            return e;
+        }
     }
 
     /** Takes back the most recent label still in force; returns it, or null when there is none. */
-    public synchronized LabelEvent undo() throws IOException {
-        if (effective.isEmpty()) return null;
-        LabelEvent last = effective.get(effective.size() - 1);
-        write(new LabelEvent(LabelEvent.Kind.RETRACTION, System.currentTimeMillis(), fingerprint, last.sampleId(), -1, -1, 0f, "", null));
-        return last;
+    public LabelEvent undo() throws IOException {
+        synchronized (writeLock) {
+            LabelEvent last;
+            synchronized (this) {
+                if (effective.isEmpty()) return null;
+                last = effective.get(effective.size() - 1);
+            }
+            write(new LabelEvent(LabelEvent.Kind.RETRACTION, System.currentTimeMillis(), fingerprint, last.sampleId(), -1, -1, 0f, "", null));
+            return last;
+        }
     }
 
     /** Records the queue a person is about to work through, so a reopened journal can resume it. */
-    public synchronized void recordQueue(String strategy, List<Integer> sampleIds) throws IOException {
+    public void recordQueue(String strategy, List<Integer> sampleIds) throws IOException {
         QueueSnapshot q = new QueueSnapshot(System.currentTimeMillis(), strategy.replace('\t', ' '), sampleIds);
-        append(JournalCodec.encode(q));
-        lastQueue = q;
+        synchronized (writeLock) {
+            append(JournalCodec.encode(q));
+            synchronized (this) {
+                lastQueue = q;
+            }
+        }
     }
 
     /** The most recent queue recorded, if any. */
@@ -209,8 +231,12 @@ public final class LabelJournal implements AutoCloseable {
     }
 
     private void write(LabelEvent e) throws IOException {
-        append(JournalCodec.encode(e));
-        apply(e);
+        synchronized (writeLock) {
+            append(JournalCodec.encode(e));
+            synchronized (this) {
+                apply(e);
+            }
+        }
     }
 
     private void append(String line) throws IOException {
@@ -255,7 +281,13 @@ public final class LabelJournal implements AutoCloseable {
     public Path file() { return file; }
 
     @Override
-    public synchronized void close() throws IOException {
+    public void close() throws IOException {
+        synchronized (writeLock) {
+            closeChannel();
+        }
+    }
+
+    private synchronized void closeChannel() throws IOException {
         try {
             if (lock.isValid()) lock.release();
         } finally {
