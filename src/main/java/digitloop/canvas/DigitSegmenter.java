@@ -28,7 +28,7 @@ public final class DigitSegmenter {
 
     /** The digits in {@code image}, left to right, each with its ink box in source pixels; empty when blank. */
     public static List<NormalizedImage> segment(BufferedImage image) {
-        InkImage ink = MnistNormalizer.PageInk.of(image);
+        InkImage ink = PageInk.of(image);
         Components components = Components.label(ink);
         List<Group> groups = mergeOverlappingInX(dropSpecks(components.boxes(), ink.width() * ink.height()));
         List<NormalizedImage> digits = new ArrayList<>();

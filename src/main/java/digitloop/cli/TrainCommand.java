@@ -45,6 +45,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--augment", description = "Random shifts of ±2 px and rotations of ±10° during training.")
     boolean augment;
 
+    @Option(names = "--zoom", description = "With --augment: also random zooms of up to this fraction, e.g. 0.1 for ±10 %%.")
+    double zoom;
+
     @Option(names = "--patience", description = "Stop after this many epochs without a better validation accuracy; 0 = never.")
     int patience;
 
@@ -69,7 +72,7 @@ public final class TrainCommand implements Callable<Integer> {
         Files.createDirectories(folder);
         if (!Files.isWritable(folder)) throw new IllegalArgumentException("cannot write to " + folder + ": choose another --out");
         TrainingConfig config = new TrainingConfig(epochs, batch, learningRate, decay, seed, validation, patience,
-                augment ? Augmentation.STANDARD : Augmentation.NONE);
+                augment ? Augmentation.STANDARD.withZoom(zoom) : Augmentation.NONE);
         DatasetStore store = DataAccess.ready(data);
         Digits train = store.train();
         Digits test = store.test();

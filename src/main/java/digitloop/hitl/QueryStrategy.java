@@ -1,11 +1,17 @@
 package digitloop.hitl;
 
 import digitloop.model.Classifier;
+import java.util.function.BooleanSupplier;
 
 /** Picks which pool samples to ask a person about. */
 public interface QueryStrategy {
     String name();
 
     /** Up to {@code k} pool indices, most informative first. */
-    int[] select(Classifier model, Pool pool, int k, QueryOptions options);
+    default int[] select(Classifier model, Pool pool, int k, QueryOptions options) {
+        return select(model, pool, k, options, () -> false);
+    }
+
+    /** As above; scoring stops with a {@link java.util.concurrent.CancellationException} once {@code cancelled} says so. */
+    int[] select(Classifier model, Pool pool, int k, QueryOptions options, BooleanSupplier cancelled);
 }

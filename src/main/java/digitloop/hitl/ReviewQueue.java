@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The samples to show a person, most informative first, each with the model's guess. Samples the
@@ -34,7 +35,12 @@ public final class ReviewQueue {
     /** Up to {@code size} pool samples chosen by {@code kind}, leaving out the ids in {@code alreadyAnswered}. */
     public static ReviewQueue build(Classifier model, Pool pool, StrategyKind kind, int size, QueryOptions options,
                                     Set<Integer> alreadyAnswered) {
-        int[] picked = kind.create().select(model, pool, size + alreadyAnswered.size(), options);
+        return build(model, pool, kind, size, options, alreadyAnswered, () -> false);
+    }
+
+    private static ReviewQueue build(Classifier model, Pool pool, StrategyKind kind, int size, QueryOptions options,
+                                     Set<Integer> alreadyAnswered, BooleanSupplier cancelled) {
+        int[] picked = kind.create().select(model, pool, size + alreadyAnswered.size(), options, cancelled);
         List<Integer> chosen = new ArrayList<>();
         for (int index : picked) {
             if (chosen.size() == size) break;
@@ -46,7 +52,17 @@ public final class ReviewQueue {
     /** As {@link #build(Classifier, Pool, StrategyKind, int, QueryOptions, Set)}, and records the queue in the journal. */
     public static ReviewQueue build(Classifier model, Pool pool, StrategyKind kind, int size, QueryOptions options,
                                     LabelJournal journal) throws IOException {
-        ReviewQueue queue = build(model, pool, kind, size, options, journal.effectiveLabels().keySet());
+        return build(model, pool, kind, size, options, journal, () -> false);
+    }
+
+    /**
+     * As {@link #build(Classifier, Pool, StrategyKind, int, QueryOptions, Set)}, and records the queue in the
+     * journal; scoring stops with a {@link java.util.concurrent.CancellationException} once {@code cancelled}
+     * says so, and then nothing is recorded.
+     */
+    public static ReviewQueue build(Classifier model, Pool pool, StrategyKind kind, int size, QueryOptions options,
+                                    LabelJournal journal, BooleanSupplier cancelled) throws IOException {
+        ReviewQueue queue = build(model, pool, kind, size, options, journal.effectiveLabels().keySet(), cancelled);
         journal.recordQueue(queue.strategy, queue.items.stream().map(Item::sampleId).toList());
         return queue;
     }

@@ -6,6 +6,7 @@ import digitloop.model.Classifier;
 import digitloop.model.Scores;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.function.BooleanSupplier;
 
 /**
  * Scores candidates with one uncertainty measure and takes the top k. With subsampling the
@@ -26,12 +27,12 @@ final class ScoredStrategy implements QueryStrategy {
     public String name() { return kind.name().toLowerCase(java.util.Locale.ROOT); }
 
     @Override
-    public int[] select(Classifier model, Pool pool, int k, QueryOptions options) {
+    public int[] select(Classifier model, Pool pool, int k, QueryOptions options, BooleanSupplier cancelled) {
         int[] candidates = candidates(pool.size(), options);
         k = Math.min(k, candidates.length);
         if (kind == StrategyKind.RANDOM) return Arrays.copyOf(candidates, k);
         Digits images = pool.images().subset(candidates);
-        double[] score = score(model, images, options);
+        double[] score = score(model, images, options, cancelled);
         Integer[] order = new Integer[candidates.length];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -score[i]));
@@ -47,10 +48,10 @@ final class ScoredStrategy implements QueryStrategy {
         return options.subsample() > 0 && options.subsample() < poolSize ? Arrays.copyOf(order, options.subsample()) : order;
     }
 
-    double[] score(Classifier model, Digits images, QueryOptions options) {
+    double[] score(Classifier model, Digits images, QueryOptions options, BooleanSupplier cancelled) {
         double[] score = new double[images.size()];
         if (kind.bayesian()) {
-            float[][][] passes = model.mcDropout(images, options.mcPasses(), options.seed());
+            float[][][] passes = model.mcDropout(images, options.mcPasses(), options.seed(), cancelled);
             float[][] perSample = new float[passes.length][];
             for (int i = 0; i < score.length; i++) {
                 for (int t = 0; t < passes.length; t++) perSample[t] = passes[t][i];
@@ -58,7 +59,7 @@ final class ScoredStrategy implements QueryStrategy {
             }
             return score;
         }
-        Scores scores = model.score(images);
+        Scores scores = model.score(images, cancelled);
         for (int i = 0; i < score.length; i++) {
             float[] p = scores.probabilities()[i];
             score[i] = switch (kind) {

@@ -9,6 +9,7 @@ import org.nd4j.evaluation.EvaluationAveraging;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import java.util.function.BooleanSupplier;
 
 /** Metrics through DL4J's {@link Evaluation}, so the numbers match what DL4J users know. */
 public final class Evaluator {
@@ -17,6 +18,11 @@ public final class Evaluator {
 
     public static EvaluationReport evaluate(Classifier classifier, Digits digits) {
         return report(classifier.score(digits), digits.labels());
+    }
+
+    /** As above; stops with a {@link java.util.concurrent.CancellationException} once {@code cancelled} says so. */
+    public static EvaluationReport evaluate(Classifier classifier, Digits digits, BooleanSupplier cancelled) {
+        return report(classifier.score(digits, cancelled), digits.labels());
     }
 
     public static EvaluationReport report(Scores scores, int[] labels) {

@@ -34,7 +34,7 @@ public final class TrainingPipeline {
         }
         Digits source = request.trainLimit() > 0 ? rawTrain.head(request.trainLimit()) : rawTrain;
         Digits degraded = request.degradation().apply(source);
-        Digits[] parts = Splits.trainValidation(degraded, request.config().validationFraction(), request.config().seed());
+        Digits[] parts = Splits.trainValidation(degraded, request.config().validationFraction(), splitSeed(request, start));
         Trainer trainer = new Trainer(request.config()).named(request.name());
         TrainingResult result = start == null
                 ? trainer.train(request.architecture(), request.degradation(), parts[0], parts[1], listener, cancel)
@@ -47,5 +47,17 @@ public final class TrainingPipeline {
         EvaluationReport report = Evaluator.evaluate(classifier, test);
         LoadedModel model = new LoadedModel(result.model().network(), result.model().metadata().withTest(report), null);
         return new Outcome(result, model, report);
+    }
+
+    /**
+     * A continued model keeps the validation split it was first trained with: a new split would
+     * validate, and set the trusted threshold, on images the model has already trained on.
+     */
+    static long splitSeed(TrainingRequest request, LoadedModel start) {
+        if (start != null && start.metadata().training() != null
+                && start.metadata().training().validationFraction() == request.config().validationFraction()) {
+            return start.metadata().training().seed();
+        }
+        return request.config().seed();
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.swing.BorderFactory;
@@ -98,12 +99,16 @@ final class ResultsPanel extends JPanel {
         var classifier = bench.classifier();
         tasks.run("Evaluating on " + String.format(Locale.ROOT, "%,d", bench.test().size()) + " test images", ctx -> {
             Digits test = model.metadata().degradation().apply(bench.test());
-            Scores scores = classifier.score(test);
+            Scores scores = classifier.score(test, ctx.cancellation());
             return new Evaluation(scores, Evaluator.report(scores, test.labels()));
         }, result -> {
             // A newer model may have arrived while this one was scored.
             if (bench.model() == model) show(result.scores(), result.report(), model);
         }, e -> {
+            if (e instanceof CancellationException) {
+                summary.setText("Evaluation cancelled.");
+                return;
+            }
             summary.setText("Evaluation failed.");
             Dialogs.error(this, "Evaluation failed", e);
         });

@@ -42,13 +42,14 @@ final class RetrainRound {
         Digits test = current.metadata().degradation().apply(rawTest);
         Set<Integer> testIds = Retrainer.idsOf(test);
         ctx.progress(0.02, "Measuring the current model on the test set…");
-        double before = Evaluator.evaluate(currentClassifier, test).accuracy();
+        double before = Evaluator.evaluate(currentClassifier, test, ctx.cancellation()).accuracy();
         Digits mine = Retrainer.trainingSet(split, answers, drawings, current.metadata().degradation(), testIds);
         TrainingResult result = Retrainer.retrain(current, mine, split.validation(), answers.size() + drawings.size(), mode, config,
                 progress(ctx, 0.1, 0.5, "with your labels", config.epochs()), ctx.cancellation());
+        ctx.cancellation().throwIfCancelled();
         if (!result.hasModel()) throw new IllegalStateException("Retraining stopped: " + result.message());
         ctx.progress(0.5, "Measuring the retrained model…");
-        double after = Evaluator.evaluate(result.model().classifier(), test).accuracy();
+        double after = Evaluator.evaluate(result.model().classifier(), test, ctx.cancellation()).accuracy();
 
         Oracle oracle = new Oracle(split.hidden(), 0, round);
         Map<Integer, Integer> random = new LinkedHashMap<>();
@@ -59,9 +60,10 @@ final class RetrainRound {
         TrainingResult baseline = Retrainer.retrain(current, Retrainer.trainingSet(split, random, List.of(),
                 current.metadata().degradation(), testIds), split.validation(), random.size(), mode, config,
                 progress(ctx, 0.55, 0.95, "with as many random labels (the baseline)", config.epochs()), ctx.cancellation());
+        ctx.cancellation().throwIfCancelled();
         if (!baseline.hasModel()) throw new IllegalStateException("The baseline stopped: " + baseline.message());
         ctx.progress(0.95, "Measuring the baseline…");
-        double randomAccuracy = Evaluator.evaluate(baseline.model().classifier(), test).accuracy();
+        double randomAccuracy = Evaluator.evaluate(baseline.model().classifier(), test, ctx.cancellation()).accuracy();
         LoadedModel retrained = new LoadedModel(result.model().network(), result.model().metadata()
                 .withName(current.metadata().name() + "+" + answers.size() + "labels"), null);
         return new Result(retrained, before, after, randomAccuracy);

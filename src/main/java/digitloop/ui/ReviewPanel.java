@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -170,7 +171,7 @@ final class ReviewPanel extends JPanel {
         build.setEnabled(false);
         tasks.run("Scoring the pool (" + kind.label() + ")", ctx -> {
             PoolSplit s = splitFor(model);
-            return new Object[] {s, ReviewQueue.build(classifier, s.pool(), kind, size, options, bench.journal())};
+            return new Object[] {s, ReviewQueue.build(classifier, s.pool(), kind, size, options, bench.journal(), ctx.cancellation())};
         }, r -> {
             build.setEnabled(true);
             queue = (ReviewQueue) r[1];
@@ -179,6 +180,10 @@ final class ReviewPanel extends JPanel {
             image.requestFocusInWindow();
         }, e -> {
             build.setEnabled(true);
+            if (e instanceof CancellationException) {
+                guess.setText("Scoring cancelled: no queue.");
+                return;
+            }
             guess.setText("The queue could not be built.");
             Dialogs.error(this, "Could not build the review queue", e);
         });
@@ -290,7 +295,7 @@ final class ReviewPanel extends JPanel {
                     showCurrent();
                 }, e -> {
                     showCurrent();
-                    Dialogs.error(this, "Retraining failed", e);
+                    if (!(e instanceof CancellationException)) Dialogs.error(this, "Retraining failed", e);
                 });
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A child JVM labels in a loop; SIGKILL at random moments must never lose a label whose answer() had returned. */
 class LabelJournalKillTest {
-    static final int KILLS = 20;
+    static final int KILLS = 100;
 
     private static Process startChild(Path file) throws IOException {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -32,7 +32,7 @@ class LabelJournalKillTest {
     }
 
     @Test
-    void everyAcknowledgedLabelSurvivesTwentyKills(@TempDir Path dir) throws Exception {
+    void everyAcknowledgedLabelSurvivesAHundredKills(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("journal.tsv");
         Random random = new Random(3);
         int acknowledged = -1;

@@ -47,7 +47,7 @@ class StrategiesTest {
 
             // Score every candidate on its own and take the top 10 by hand: the picks must be exactly those pool samples.
             int[] candidates = ScoredStrategy.candidates(split.pool().size(), options);
-            double[] scores = strategy.score(model, split.pool().images().subset(candidates), options);
+            double[] scores = strategy.score(model, split.pool().images().subset(candidates), options, () -> false);
             Integer[] order = new Integer[candidates.length];
             for (int i = 0; i < order.length; i++) order[i] = i;
             Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));

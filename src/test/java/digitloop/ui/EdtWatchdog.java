@@ -20,14 +20,15 @@ final class EdtWatchdog implements AutoCloseable {
     /** When the post now waiting was made (0: none waiting); a sampler reads the EDT's stack if it waits long. */
     private volatile long waitingSince;
     private volatile String worstStack = "";
-    private volatile String pendingStack = "";
+    /** EDT stacks sampled every 10 ms while the post now waiting is over 40 ms late. */
+    private final java.util.List<String> pendingStacks = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     EdtWatchdog() {
         Thread thread = new Thread(() -> {
             while (running) {
                 long posted = System.nanoTime();
                 try {
-                    pendingStack = "";
+                    pendingStacks.clear();
                     long gcBefore = gcMillis();
                     waitingSince = posted;
                     SwingUtilities.invokeAndWait(() -> {
@@ -41,7 +42,7 @@ final class EdtWatchdog implements AutoCloseable {
                         if (!paused && late > worstNanos.get()) {
                             worstNanos.set(late);
                             worstDuring = phase;
-                            worstStack = pendingStack;
+                            worstStack = summarise(pendingStacks);
                         }
                     });
                     Thread.sleep(10);
@@ -72,9 +73,9 @@ final class EdtWatchdog implements AutoCloseable {
         Thread sampler = new Thread(() -> {
             while (running) {
                 long since = waitingSince;
-                if (since != 0 && System.nanoTime() - since > 60_000_000L && pendingStack.isEmpty()) pendingStack = edtStack();
+                if (since != 0 && System.nanoTime() - since > 40_000_000L) pendingStacks.add(edtStack());
                 try {
-                    Thread.sleep(20);
+                    Thread.sleep(10);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -88,14 +89,27 @@ final class EdtWatchdog implements AutoCloseable {
         for (var e : Thread.getAllStackTraces().entrySet()) {
             if (e.getKey().getName().startsWith("AWT-EventQueue")) {
                 StringBuilder b = new StringBuilder();
-                for (StackTraceElement f : e.getValue()) b.append("\n    at ").append(f);
+                StackTraceElement[] frames = e.getValue();
+                for (int i = 0; i < Math.min(frames.length, 40); i++) b.append("\n    at ").append(frames[i]);
                 return b.toString();
             }
         }
         return "";
     }
 
-    /** What the EDT was doing 60 ms into the worst stall. */
+    /** The distinct stacks of one stall, most sampled first, each with its count of 10 ms samples. */
+    private static String summarise(java.util.List<String> stacks) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        synchronized (stacks) {
+            for (String st : stacks) counts.merge(st, 1, Integer::sum);
+        }
+        StringBuilder b = new StringBuilder();
+        counts.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(4)
+                .forEach(e -> b.append("\n  ").append(e.getValue()).append(" samples:").append(e.getKey()));
+        return b.toString();
+    }
+
+    /** What the EDT was doing during the worst stall (sampled from 40 ms into it). */
     String worstStack() { return worstStack; }
 
     private final java.util.concurrent.ConcurrentLinkedQueue<long[]> gaps = new java.util.concurrent.ConcurrentLinkedQueue<>();
