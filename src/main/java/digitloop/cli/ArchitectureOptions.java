@@ -5,6 +5,7 @@ import digitloop.model.ArchitectureSpec;
 import digitloop.model.CnnSpec;
 import digitloop.model.LeNetSpec;
 import digitloop.model.MlpSpec;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options shared by commands that choose a model and an input. */
@@ -26,14 +27,27 @@ public final class ArchitectureOptions {
     @Option(names = "--noise-seed", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
     long noiseSeed = Degradation.DEFAULT_SEED;
 
+    @Option(names = "--layers", split = ",", paramLabel = "N,N,...",
+            description = "CNN: channels per conv block (default 32,64,128); MLP: hidden units (default 512,256,128).")
+    List<Integer> layers;
+
+    @Option(names = "--kernel", description = "CNN convolution kernel side (default: 3).")
+    Integer kernel;
+
+    @Option(names = "--dense", description = "CNN dense layer size before the output (default: 256).")
+    Integer dense;
+
     ArchitectureSpec spec() {
         return switch (kind) {
-            case cnn -> dropout == null ? CnnSpec.DEFAULT
-                    : new CnnSpec(CnnSpec.DEFAULT.channels(), CnnSpec.DEFAULT.kernel(), CnnSpec.DEFAULT.dense(), dropout);
-            case mlp -> dropout == null ? MlpSpec.DEFAULT
-                    : new MlpSpec(MlpSpec.DEFAULT.hidden(), MlpSpec.DEFAULT.activation(), dropout);
+            case cnn -> new CnnSpec(or(layers, CnnSpec.DEFAULT.channels()), or(kernel, CnnSpec.DEFAULT.kernel()),
+                    or(dense, CnnSpec.DEFAULT.dense()), or(dropout, CnnSpec.DEFAULT.dropout()));
+            case mlp -> new MlpSpec(or(layers, MlpSpec.DEFAULT.hidden()), MlpSpec.DEFAULT.activation(), or(dropout, MlpSpec.DEFAULT.dropout()));
             case lenet -> dropout == null ? LeNetSpec.DEFAULT : new LeNetSpec(dropout);
         };
+    }
+
+    private static <T> T or(T given, T fallback) {
+        return given == null ? fallback : given;
     }
 
     Degradation degradation() {

@@ -29,8 +29,9 @@ public final class TrainingPipeline {
     public static Outcome run(TrainingRequest request, LoadedModel start, Digits rawTrain, Digits rawTest,
                               TrainingListener listener, CancellationToken cancel) {
         if (start != null) {
+            // The model's own seed, recorded again in the new sidecar, keeps the chain on one split.
             request = new TrainingRequest(request.name(), start.metadata().architecture(), start.metadata().degradation(),
-                    request.config(), request.trainLimit());
+                    request.config().withSeed(splitSeed(request, start)), request.trainLimit());
         }
         Digits source = request.trainLimit() > 0 ? rawTrain.head(request.trainLimit()) : rawTrain;
         Digits degraded = request.degradation().apply(source);

@@ -54,6 +54,7 @@ final class ReviewPanel extends JPanel {
     private final JLabel guess = new JLabel("Build a queue to start.");
     private final JLabel counters = new JLabel(" ");
     private final HitlProgressView progress = new HitlProgressView();
+    private final Object splitLock = new Object();
     private PoolSplit split;
     private Degradation splitDegradation;
     private ReviewQueue queue;
@@ -189,14 +190,20 @@ final class ReviewPanel extends JPanel {
         });
     }
 
-    /** The review pool for the model's input (a 14x14 model needs 14x14 images); sample ids are the same for all. */
-    private synchronized PoolSplit splitFor(LoadedModel model) {
-        Degradation wanted = model.metadata().degradation();
-        if (split == null || !wanted.equals(splitDegradation)) {
-            split = PoolSplit.create(wanted.apply(bench.train()), LABELED, VALIDATION, SPLIT_SEED);
-            splitDegradation = wanted;
+    /**
+     * The review pool for the model's input (a 14x14 model needs 14x14 images); sample ids are the same
+     * for all. Built on workers under a lock of its own: AWT synchronizes on the component itself (its
+     * listener lists), so a {@code synchronized} method here held the EDT while a pool was degraded.
+     */
+    private PoolSplit splitFor(LoadedModel model) {
+        synchronized (splitLock) {
+            Degradation wanted = model.metadata().degradation();
+            if (split == null || !wanted.equals(splitDegradation)) {
+                split = PoolSplit.create(wanted.apply(bench.train()), LABELED, VALIDATION, SPLIT_SEED);
+                splitDegradation = wanted;
+            }
+            return split;
         }
-        return split;
     }
 
     /**

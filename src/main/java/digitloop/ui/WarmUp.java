@@ -1,6 +1,27 @@
 package digitloop.ui;
 
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import javax.swing.JButton;
+import javax.swing.JCheckBox;
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JPanel;
+import javax.swing.JProgressBar;
+import javax.swing.JScrollPane;
+import javax.swing.JSpinner;
+import javax.swing.JSplitPane;
+import javax.swing.JTabbedPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.JToggleButton;
+import javax.swing.SpinnerNumberModel;
+import javax.swing.table.DefaultTableModel;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
@@ -55,6 +76,53 @@ final class WarmUp {
         // With rendering info, as a ChartPanel draws: that loads the entity and tooltip classes too.
         BufferedImage image = chart.createBufferedImage(200, 120, new org.jfree.chart.ChartRenderingInfo());
         image.flush();
+        try {
+            components();
+        } catch (RuntimeException | LinkageError e) {
+            log.debug("warm-up: components", e);
+        }
         log.debug("warm-up took {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Throwaway components, laid out and painted to an image, never shown. The first text field,
+     * spinner or table a JVM makes pays for rasterising the font's glyphs, installing UI delegates
+     * and running cold code, on whatever thread makes it: sampled on a busy machine, that was 340 ms
+     * of the EDT while the Train tab was built. They stay on this thread and are dropped, so Swing's
+     * one-thread rule for live components is not at stake.
+     */
+    private static void components() {
+        JPanel panel = new JPanel(new FlowLayout());
+        panel.add(new JTextField("32,64,128 0.001 ±°", 10));
+        panel.add(new JSpinner(new SpinnerNumberModel(0.4, 0.0, 0.9, 0.05)));
+        panel.add(new JComboBox<>(new String[] {"CNN", "clean"}));
+        panel.add(new JCheckBox("shifts ±2 px"));
+        panel.add(new JButton("Start"));
+        panel.add(new JToggleButton("Pen"));
+        panel.add(new JProgressBar());
+        panel.add(new JLabel("<html><b>Accuracy</b> 99.4 %</html>"));
+        panel.add(new JScrollPane(new JTable(new DefaultTableModel(new Object[][] {{"0", 0.99}}, new Object[] {"class", "F1"}))));
+        panel.add(new JScrollPane(new JList<>(new String[] {"run 1"})));
+        JTabbedPane tabs = new JTabbedPane();
+        tabs.addTab("Train", new JPanel());
+        panel.add(tabs);
+        panel.add(new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JLabel("a"), new JLabel("b")));
+        Dimension size = panel.getPreferredSize();
+        panel.setSize(size);
+        layOut(panel);
+        BufferedImage image = new BufferedImage(Math.max(1, size.width), Math.max(1, size.height), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            panel.paint(g);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private static void layOut(Container container) {
+        container.doLayout();
+        for (Component child : container.getComponents()) {
+            if (child instanceof Container c) layOut(c);
+        }
     }
 }
