@@ -60,7 +60,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
     Path data = DatasetStore.DEFAULT_FOLDER;
 
-    @Option(names = "--from", description = "Continue training this model (its architecture, input and seed win over --model/--noise/--seed, so it keeps its validation split).")
+    @Option(names = "--from", description = "Continue training this model (its architecture and input win over --model/--noise; it keeps its validation split, --seed shuffles).")
     Path from;
 
     @Option(names = "--out", required = true, description = "Model file to write, e.g. models/my-cnn.zip.")

@@ -1,5 +1,6 @@
 package digitloop.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import digitloop.data.Degradation;
 import java.util.List;
 import java.util.Map;
@@ -11,26 +12,50 @@ import java.util.Map;
  * @param trustedThreshold lowest max-probability at which validation answers were ≥ 99.9 % right
  * @param energyThreshold  highest free energy (−logsumexp of the logits) seen on 99.5 % of validation
  *                         digits; inputs above it are unlike any digit and read "not sure"
+ * @param averageOf        for a model whose weights are the average of others (a "model soup" of
+ *                         fine-tunes of one model), their names; {@code training} and {@code history}
+ *                         are then the first one's; null for a trained model
  */
 public record ModelMetadata(int formatVersion, String name, ArchitectureSpec architecture, Degradation degradation,
                             int inputSide, TrainingSettings training, List<EpochMetrics> history,
                             EvaluationReport test, double trustedThreshold, double energyThreshold,
-                            String trainingDataMd5, Map<String, String> versions, String createdAt) {
+                            String trainingDataMd5, Map<String, String> versions, String createdAt, List<String> averageOf) {
     /** Bumped when a field changes meaning; older readers refuse newer files. */
     public static final int FORMAT_VERSION = 1;
 
+    @JsonCreator
     public ModelMetadata {
         history = history == null ? List.of() : List.copyOf(history);
         versions = versions == null ? Map.of() : Map.copyOf(versions);
+        averageOf = averageOf == null ? null : List.copyOf(averageOf);
+    }
+
+    public ModelMetadata(int formatVersion, String name, ArchitectureSpec architecture, Degradation degradation,
+                         int inputSide, TrainingSettings training, List<EpochMetrics> history,
+                         EvaluationReport test, double trustedThreshold, double energyThreshold,
+                         String trainingDataMd5, Map<String, String> versions, String createdAt) {
+        this(formatVersion, name, architecture, degradation, inputSide, training, history, test, trustedThreshold,
+                energyThreshold, trainingDataMd5, versions, createdAt, null);
     }
 
     public ModelMetadata withTest(EvaluationReport report) {
         return new ModelMetadata(formatVersion, name, architecture, degradation, inputSide, training, history,
-                report, trustedThreshold, energyThreshold, trainingDataMd5, versions, createdAt);
+                report, trustedThreshold, energyThreshold, trainingDataMd5, versions, createdAt, averageOf);
+    }
+
+    public ModelMetadata withTraining(TrainingSettings settings) {
+        return new ModelMetadata(formatVersion, name, architecture, degradation, inputSide, settings, history,
+                test, trustedThreshold, energyThreshold, trainingDataMd5, versions, createdAt, averageOf);
+    }
+
+    /** This model as the average of {@code ingredients}, with thresholds measured anew. */
+    public ModelMetadata asAverageOf(String newName, List<String> ingredients, double trusted, double energy, String date) {
+        return new ModelMetadata(formatVersion, newName, architecture, degradation, inputSide, training, history,
+                null, trusted, energy, trainingDataMd5, versions, date, ingredients);
     }
 
     public ModelMetadata withName(String newName) {
         return new ModelMetadata(formatVersion, newName, architecture, degradation, inputSide, training, history,
-                test, trustedThreshold, energyThreshold, trainingDataMd5, versions, createdAt);
+                test, trustedThreshold, energyThreshold, trainingDataMd5, versions, createdAt, averageOf);
     }
 }

@@ -5,6 +5,7 @@ import digitloop.data.Splits;
 import digitloop.model.Classifier;
 import digitloop.model.EvaluationReport;
 import digitloop.model.LoadedModel;
+import digitloop.model.ModelMetadata;
 
 /**
  * The whole run the CLI and the Train tab share: degrade, split train/validation, train, then
@@ -29,13 +30,13 @@ public final class TrainingPipeline {
     public static Outcome run(TrainingRequest request, LoadedModel start, Digits rawTrain, Digits rawTest,
                               TrainingListener listener, CancellationToken cancel) {
         if (start != null) {
-            // The model's own seed, recorded again in the new sidecar, keeps the chain on one split.
             request = new TrainingRequest(request.name(), start.metadata().architecture(), start.metadata().degradation(),
-                    request.config().withSeed(splitSeed(request, start)), request.trainLimit());
+                    request.config(), request.trainLimit());
         }
         Digits source = request.trainLimit() > 0 ? rawTrain.head(request.trainLimit()) : rawTrain;
         Digits degraded = request.degradation().apply(source);
-        Digits[] parts = Splits.trainValidation(degraded, request.config().validationFraction(), splitSeed(request, start));
+        long splitSeed = splitSeed(request, start);
+        Digits[] parts = Splits.trainValidation(degraded, request.config().validationFraction(), splitSeed);
         Trainer trainer = new Trainer(request.config()).named(request.name());
         TrainingResult result = start == null
                 ? trainer.train(request.architecture(), request.degradation(), parts[0], parts[1], listener, cancel)
@@ -46,7 +47,10 @@ public final class TrainingPipeline {
         Digits test = request.degradation().apply(rawTest);
         Classifier classifier = result.model().classifier();
         EvaluationReport report = Evaluator.evaluate(classifier, test);
-        LoadedModel model = new LoadedModel(result.model().network(), result.model().metadata().withTest(report), null);
+        ModelMetadata trained = result.model().metadata();
+        ModelMetadata recorded = trained.training() == null ? trained
+                : trained.withTraining(trained.training().withSplitSeed(splitSeed));
+        LoadedModel model = new LoadedModel(result.model().network(), recorded.withTest(report), null);
         return new Outcome(result, model, report);
     }
 
@@ -57,7 +61,7 @@ public final class TrainingPipeline {
     static long splitSeed(TrainingRequest request, LoadedModel start) {
         if (start != null && start.metadata().training() != null
                 && start.metadata().training().validationFraction() == request.config().validationFraction()) {
-            return start.metadata().training().seed();
+            return start.metadata().training().validationSplitSeed();
         }
         return request.config().seed();
     }
