@@ -1,7 +1,11 @@
 package digitloop.train;
 
+import digitloop.data.Digits;
+import digitloop.model.Classifier;
+import digitloop.model.ModelMetadata;
 import digitloop.model.Scores;
 import java.util.Arrays;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /** The two "not sure" thresholds, chosen on validation data when a model is trained. */
 public final class Thresholds {
@@ -13,6 +17,21 @@ public final class Thresholds {
     public static final double NO_ENERGY_LIMIT = Float.MAX_VALUE;
 
     private Thresholds() {
+    }
+
+    /** Both thresholds of one model. */
+    public record Measured(double trusted, double energy) {
+        static final Measured NONE = new Measured(0, NO_ENERGY_LIMIT);
+    }
+
+    /**
+     * Both thresholds of {@code network} measured on {@code validation}; with no validation data, none
+     * (answer everything). {@code metadata} only tells the classifier the model's input.
+     */
+    public static Measured measure(MultiLayerNetwork network, ModelMetadata metadata, Digits validation) {
+        if (validation.size() == 0) return Measured.NONE;
+        Scores scores = new Classifier(network, metadata).score(validation);
+        return new Measured(trusted(scores, validation.labels()), energy(scores));
     }
 
     /**

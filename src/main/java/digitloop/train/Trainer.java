@@ -188,14 +188,9 @@ public final class Trainer {
         network.setParams(bestParams);
         double seconds = (System.nanoTime() - started) / 1e9;
         ModelMetadata provisional = metadata(spec, degradation, side, history, 0, Thresholds.NO_ENERGY_LIMIT, train, validation, seconds);
-        double trusted = 0;
-        double energy = Thresholds.NO_ENERGY_LIMIT;
-        if (validation.size() > 0) {
-            Scores scores = new Classifier(network, provisional).score(validation);
-            trusted = Thresholds.trusted(scores, validation.labels());
-            energy = Thresholds.energy(scores);
-        }
-        ModelMetadata metadata = metadata(spec, degradation, side, history, trusted, energy, train, validation, seconds);
+        Thresholds.Measured thresholds = Thresholds.measure(network, provisional, validation);
+        ModelMetadata metadata = metadata(spec, degradation, side, history, thresholds.trusted(), thresholds.energy(),
+                train, validation, seconds);
         return new TrainingResult(new LoadedModel(network, metadata, null), List.copyOf(history), bestEpoch, status, message);
     }
 

@@ -1,10 +1,8 @@
 package digitloop.train;
 
 import digitloop.data.Digits;
-import digitloop.model.Classifier;
 import digitloop.model.LoadedModel;
 import digitloop.model.ModelMetadata;
-import digitloop.model.Scores;
 import java.time.Instant;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -37,13 +35,8 @@ public final class WeightAveraging {
         network.setParams(sum.divi(models.size()));
         List<String> names = models.stream().map(m -> m.file() == null ? m.metadata().name() : m.file().getFileName().toString()).toList();
         ModelMetadata provisional = first.asAverageOf(name, names, 0, Thresholds.NO_ENERGY_LIMIT, Instant.now().toString());
-        double trusted = 0;
-        double energy = Thresholds.NO_ENERGY_LIMIT;
-        if (validation.size() > 0) {
-            Scores scores = new Classifier(network, provisional).score(validation);
-            trusted = Thresholds.trusted(scores, validation.labels());
-            energy = Thresholds.energy(scores);
-        }
-        return new LoadedModel(network, first.asAverageOf(name, names, trusted, energy, Instant.now().toString()), null);
+        Thresholds.Measured thresholds = Thresholds.measure(network, provisional, validation);
+        return new LoadedModel(network, first.asAverageOf(name, names, thresholds.trusted(), thresholds.energy(),
+                Instant.now().toString()), null);
     }
 }
