@@ -38,6 +38,12 @@ public final class ArchitectureOptions {
     Integer dense;
 
     ArchitectureSpec spec() {
+        if (kind != Kind.cnn && (kernel != null || dense != null)) {
+            throw new IllegalArgumentException("--kernel and --dense apply to --model cnn only, not " + kind);
+        }
+        if (kind == Kind.lenet && layers != null) {
+            throw new IllegalArgumentException("LeNet's layers are fixed (20, 50); --layers applies to cnn and mlp");
+        }
         return switch (kind) {
             case cnn -> new CnnSpec(or(layers, CnnSpec.DEFAULT.channels()), or(kernel, CnnSpec.DEFAULT.kernel()),
                     or(dense, CnnSpec.DEFAULT.dense()), or(dropout, CnnSpec.DEFAULT.dropout()));

@@ -73,11 +73,12 @@ public final class TrainCommand implements Callable<Integer> {
         if (!Files.isWritable(folder)) throw new IllegalArgumentException("cannot write to " + folder + ": choose another --out");
         TrainingConfig config = new TrainingConfig(epochs, batch, learningRate, decay, seed, validation, patience,
                 augment ? Augmentation.STANDARD.withZoom(zoom) : Augmentation.NONE);
+        // Options are checked before the data is read: a wrong one should fail at once.
+        TrainingRequest request = new TrainingRequest(out.getFileName().toString().replaceFirst("\\.zip$", ""),
+                architecture.spec(), architecture.degradation(), config, limit);
         DatasetStore store = DataAccess.ready(data);
         Digits train = store.train();
         Digits test = store.test();
-        String name = out.getFileName().toString().replaceFirst("\\.zip$", "");
-        TrainingRequest request = new TrainingRequest(name, architecture.spec(), architecture.degradation(), config, limit);
         PrintStream o = System.out;
         o.printf(Locale.ROOT, "Training %s on %s (%s), %d epochs, batch %d, augmentation %s%n",
                 request.architecture().describe(), limit > 0 ? limit + " images" : train.size() + " images",

@@ -14,10 +14,6 @@ public record Augmentation(double maxShiftPixels, double maxRotationDegrees, dou
     public static final Augmentation NONE = new Augmentation(0, 0, 0);
     public static final Augmentation STANDARD = new Augmentation(2, 10, 0);
 
-    public Augmentation(double maxShiftPixels, double maxRotationDegrees) {
-        this(maxShiftPixels, maxRotationDegrees, 0);
-    }
-
     public Augmentation {
         if (maxZoom < 0 || maxZoom >= 0.5) throw new IllegalArgumentException("zoom must be in [0, 0.5), was " + maxZoom);
     }

@@ -43,6 +43,14 @@ class CliErrorsTest {
     }
 
     @Test
+    void anOptionThatDoesNotFitTheModelIsOneClearLine(@TempDir Path dir) {
+        Run r = run("train", "--model", "lenet", "--layers", "8,16", "--out", dir.resolve("x.zip").toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("--layers applies to cnn and mlp"), r.err());
+    }
+
+    @Test
     void anUnknownOptionExitsWithUsageCode() {
         Run r = run("train", "--model", "cnn", "--out", "x.zip", "--frobnicate");
         assertEquals(2, r.code());
