@@ -1,5 +1,6 @@
 package digitloop.canvas;
 
+import digitloop.data.MnistPlacement;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
  * nothing: there is no digit to recognise, so the caller makes no prediction.
  */
 public final class MnistNormalizer {
-    public static final int SIDE = 28;
+    public static final int SIDE = MnistPlacement.SIDE;
     /** MNIST's digits were fitted into a 20x20 box inside the 28x28 field. */
     public static final int BOX = 20;
     /** Fewer ink pixels than this share of the image means blank (a speck, a stray click). */
@@ -74,7 +75,7 @@ public final class MnistNormalizer {
         int outH = Math.max(1, (int) Math.round(boxH * scale));
         float[] scaled = AreaResampler.resample(ink, minX, minY, boxW, boxH, outW, outH);
         restoreStrokeCores(scaled);
-        float[] pixels = placeByCentreOfMass(scaled, outW, outH);
+        float[] pixels = MnistPlacement.centreByMass(scaled, outW, outH);
         NormalizedImage.Box box = new NormalizedImage.Box(minX + offsetX, minY + offsetY, boxW, boxH);
         return Optional.of(new NormalizedImage(pixels, box, ink.inverted()));
     }
@@ -109,32 +110,5 @@ public final class MnistNormalizer {
         if (max <= 0 || max >= 1) return;
         float gain = Math.min(MAX_GAIN, 1 / max);
         for (int i = 0; i < pixels.length; i++) pixels[i] = Math.min(1f, pixels[i] * gain);
-    }
-
-    /**
-     * MNIST shifted each digit by whole pixels so its intensity-weighted centre of mass sits at
-     * (14, 14) (pixel centres at +0.5); the shift is clamped so the box never leaves the field.
-     */
-    private static float[] placeByCentreOfMass(float[] box, int w, int h) {
-        double mass = 0, sx = 0, sy = 0;
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float v = box[y * w + x];
-                mass += v;
-                sx += v * (x + 0.5);
-                sy += v * (y + 0.5);
-            }
-        }
-        double cx = mass > 0 ? sx / mass : w / 2.0;
-        double cy = mass > 0 ? sy / mass : h / 2.0;
-        int ox = clamp((int) Math.round(SIDE / 2.0 - cx), 0, SIDE - w);
-        int oy = clamp((int) Math.round(SIDE / 2.0 - cy), 0, SIDE - h);
-        float[] out = new float[SIDE * SIDE];
-        for (int y = 0; y < h; y++) System.arraycopy(box, y * w, out, (oy + y) * SIDE + ox, w);
-        return out;
-    }
-
-    private static int clamp(int v, int lo, int hi) {
-        return Math.max(lo, Math.min(hi, v));
     }
 }

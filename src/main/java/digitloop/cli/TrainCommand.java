@@ -48,6 +48,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--zoom", description = "With --augment: also random zooms of up to this fraction, e.g. 0.1 for ±10 %%.")
     double zoom;
 
+    @Option(names = "--non-digits", paramLabel = "SHARE", description = "Also train on synthetic non-digits (scribbles, shapes, "
+            + "textures, smudges) with a uniform target, this share of each batch, e.g. 0.1: the model learns to say \"not sure\" on them.")
+    double nonDigits;
+
     @Option(names = "--patience", description = "Stop after this many epochs without a better validation accuracy; 0 = never.")
     int patience;
 
@@ -72,7 +76,7 @@ public final class TrainCommand implements Callable<Integer> {
         Files.createDirectories(folder);
         if (!Files.isWritable(folder)) throw new IllegalArgumentException("cannot write to " + folder + ": choose another --out");
         TrainingConfig config = new TrainingConfig(epochs, batch, learningRate, decay, seed, validation, patience,
-                augment ? Augmentation.STANDARD.withZoom(zoom) : Augmentation.NONE);
+                augment ? Augmentation.STANDARD.withZoom(zoom) : Augmentation.NONE).withNonDigits(nonDigits);
         // Options are checked before the data is read: a wrong one should fail at once.
         TrainingRequest request = new TrainingRequest(out.getFileName().toString().replaceFirst("\\.zip$", ""),
                 architecture.spec(), architecture.degradation(), config, limit);
@@ -80,9 +84,10 @@ public final class TrainCommand implements Callable<Integer> {
         Digits train = store.train();
         Digits test = store.test();
         PrintStream o = System.out;
-        o.printf(Locale.ROOT, "Training %s on %s (%s), %d epochs, batch %d, augmentation %s%n",
+        o.printf(Locale.ROOT, "Training %s on %s (%s), %d epochs, batch %d, augmentation %s%s%n",
                 request.architecture().describe(), limit > 0 ? limit + " images" : train.size() + " images",
-                request.degradation().label(), epochs, batch, config.augmentation().describe());
+                request.degradation().label(), epochs, batch, config.augmentation().describe(),
+                nonDigits > 0 ? String.format(Locale.ROOT, ", non-digits %.0f %% of each batch", nonDigits * 100) : "");
         o.println("epoch  train-loss  train-acc  val-loss  val-acc    lr        time");
         ProgressLine line = new ProgressLine(System.err);
         CancellationToken cancel = new CancellationToken();

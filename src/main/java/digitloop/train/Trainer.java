@@ -103,8 +103,10 @@ public final class Trainer {
         long totalIterations = (long) batchesPerEpoch * config.epochs();
         TrainingResult.Status status = TrainingResult.Status.COMPLETED;
         String message = "completed " + config.epochs() + " epochs";
-        float[] features = new float[batch * pixels];
-        float[] labels = new float[batch * NetworkFactory.CLASSES];
+        OutlierExposure nonDigits = new OutlierExposure(config.nonDigitShare(), degradation);
+        int room = batch + nonDigits.extraFor(batch);
+        float[] features = new float[room * pixels];
+        float[] labels = new float[room * NetworkFactory.CLASSES];
 
         epochs:
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -126,10 +128,13 @@ public final class Trainer {
                     labels[k * NetworkFactory.CLASSES + train.label(i)] = 1f;
                 }
                 augmentation.apply(features, count, side, random);
+                int extra = nonDigits.extraFor(count);
+                nonDigits.append(features, labels, side, count, extra, random);
+                int rows = count + extra;
                 network.fit(new DataSet(
-                        Nd4j.create(java.util.Arrays.copyOf(features, count * pixels), new long[] {count, pixels}, 'c'),
-                        Nd4j.create(java.util.Arrays.copyOf(labels, count * NetworkFactory.CLASSES),
-                                new long[] {count, NetworkFactory.CLASSES}, 'c')));
+                        Nd4j.create(java.util.Arrays.copyOf(features, rows * pixels), new long[] {rows, pixels}, 'c'),
+                        Nd4j.create(java.util.Arrays.copyOf(labels, rows * NetworkFactory.CLASSES),
+                                new long[] {rows, NetworkFactory.CLASSES}, 'c')));
                 double loss = network.score();
                 iteration++;
                 if (!Double.isFinite(loss)) {
@@ -197,10 +202,18 @@ public final class Trainer {
     private ModelMetadata metadata(ArchitectureSpec spec, Degradation degradation, int side, List<EpochMetrics> history,
                                    double trusted, double energy, Digits train, Digits validation, double seconds) {
         TrainingSettings settings = new TrainingSettings(config.epochs(), config.batchSize(), config.learningRate(),
-                config.learningRateDecay(), config.seed(), config.validationFraction(), config.augmentation().describe(),
+                config.learningRateDecay(), config.seed(), config.validationFraction(), trainingDataDescription(),
                 train.size(), validation.size(), humanLabels, seconds);
         return new ModelMetadata(ModelMetadata.FORMAT_VERSION, name, spec, degradation, side, settings, history, null,
                 trusted, energy, trainingDataMd5(train), versions(), Instant.now().toString());
+    }
+
+    /** The augmentation, and the non-digits when there were any: both change what the model saw. */
+    private String trainingDataDescription() {
+        String augmentation = config.augmentation().describe();
+        if (config.nonDigitShare() == 0) return augmentation;
+        return String.format(Locale.ROOT, "%s; non-digit sketches, %.0f %% of each batch, uniform target", augmentation,
+                config.nonDigitShare() * 100);
     }
 
     private String md5;
