@@ -42,7 +42,7 @@ public final class ExperimentAlCurveCommand implements Callable<Integer> {
     @Option(names = "--max-labels", description = "Stop at this many labels (default: 1000, --quick: 50).")
     Integer maxLabels;
 
-    @Option(names = "--steps", description = "Most gradient steps per round; a round takes 16 passes over its labels, at least 200 steps (default: 500, --quick: 40).")
+    @Option(names = "--steps", description = "Most gradient steps per round; a round takes 64 passes over its labels, at least 200 steps (default: 1000, --quick: 40).")
     Integer steps;
 
     @Option(names = "--no-augment", description = "Train without random shifts and rotations (Gal et al. used none).")

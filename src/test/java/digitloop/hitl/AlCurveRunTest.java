@@ -72,12 +72,12 @@ class AlCurveRunTest {
     }
 
     @Test
-    void roundsGetSixteenPassesWithinTheStepBounds() {
+    void roundsGetSixtyFourPassesWithinTheStepBounds() {
         AlCurveProtocol gal = AlCurveProtocol.GAL_2017;
         assertEquals(200, gal.stepsFor(20));
-        assertEquals(250, gal.stepsFor(500));
-        assertEquals(500, gal.stepsFor(1000));
-        assertEquals(500, gal.stepsFor(5000));
+        assertEquals(500, gal.stepsFor(500));
+        assertEquals(1000, gal.stepsFor(1000));
+        assertEquals(1000, gal.stepsFor(5000));
     }
 
     @Test
