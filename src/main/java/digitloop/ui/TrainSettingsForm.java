@@ -35,6 +35,7 @@ final class TrainSettingsForm extends JPanel {
     final JSpinner seed = new JSpinner(new SpinnerNumberModel(1, 0, Integer.MAX_VALUE, 1));
     final JSpinner limit = new JSpinner(new SpinnerNumberModel(60_000, 100, 60_000, 1000));
     final JCheckBox augment = new JCheckBox("shifts ±2 px, rotations ±10°");
+    final JSpinner nonDigits = new JSpinner(new SpinnerNumberModel(0.0, 0.0, 0.5, 0.05));
 
     TrainSettingsForm() {
         super(new GridBagLayout());
@@ -42,6 +43,10 @@ final class TrainSettingsForm extends JPanel {
         epochs.setName("trainEpochs");
         limit.setName("trainLimit");
         input.setName("trainInput");
+        nonDigits.setName("trainNonDigits");
+        // Why a user would want it is not obvious from the name: say what it buys on the canvas.
+        nonDigits.setToolTipText("Share of each batch filled with drawn non-digits (scribbles, shapes) with no right answer;"
+                + " teaches the model to say \"not sure\" on the Draw tab. 0.15 is what the default CNN used.");
         ((JSpinner.NumberEditor) learningRate.getEditor()).getFormat().applyPattern("0.#####");
         model.addActionListener(e -> {
             switch ((String) model.getSelectedItem()) {
@@ -64,7 +69,8 @@ final class TrainSettingsForm extends JPanel {
         row = add(row, "Learning rate (Adam)", learningRate);
         row = add(row, "Seed", seed);
         row = add(row, "Training images", limit);
-        add(row, "Augmentation", augment);
+        row = add(row, "Augmentation", augment);
+        add(row, "Non-digits in each batch", nonDigits);
     }
 
     private int add(int row, String label, JComponent field) {
@@ -94,7 +100,8 @@ final class TrainSettingsForm extends JPanel {
         };
         TrainingConfig config = new TrainingConfig((Integer) epochs.getValue(), (Integer) batch.getValue(),
                 ((Number) learningRate.getValue()).doubleValue(), 0.8, ((Integer) seed.getValue()).longValue(), 0.1, 0,
-                augment.isSelected() ? Augmentation.STANDARD : Augmentation.NONE);
+                augment.isSelected() ? Augmentation.STANDARD : Augmentation.NONE)
+                .withNonDigits(((Number) nonDigits.getValue()).doubleValue());
         return new TrainingRequest(name, spec, degradation, config, (Integer) limit.getValue());
     }
 
@@ -104,8 +111,10 @@ final class TrainSettingsForm extends JPanel {
         String shape = "LeNet".equals(model.getSelectedItem()) ? "" : " " + layers.getText().trim().replace(",", "-").replace(" ", "");
         String in = "Gaussian noise".equals(input.getSelectedItem())
                 ? String.format(java.util.Locale.ROOT, "noise σ=%.2f", ((Number) sigma.getValue()).doubleValue()) : (String) input.getSelectedItem();
-        return String.format(java.util.Locale.ROOT, "%s%s · %s · %,d images · %d epoch%s", model.getSelectedItem(), shape, in,
-                (Integer) limit.getValue(), e, e == 1 ? "" : "s");
+        double share = ((Number) nonDigits.getValue()).doubleValue();
+        String sketches = share > 0 ? String.format(java.util.Locale.ROOT, " · non-digits %.0f %%", share * 100) : "";
+        return String.format(java.util.Locale.ROOT, "%s%s · %s · %,d images · %d epoch%s%s", model.getSelectedItem(), shape, in,
+                (Integer) limit.getValue(), e, e == 1 ? "" : "s", sketches);
     }
 
     private List<Integer> sizes() {
