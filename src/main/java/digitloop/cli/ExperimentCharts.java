@@ -8,15 +8,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -53,48 +56,71 @@ final class ExperimentCharts {
         save(chart, png, 900, 520);
     }
 
-    /** Test accuracy against labels: mean over seeds with a min-max band, one series per run. */
+    /**
+     * Test accuracy against labels: mean over seeds with a min-max band, one series per run. Two panels share
+     * the label axis: the whole climb below, and above it 90-100 %, where the strategies part and the targets sit.
+     */
     static void alCurve(List<AlCurveTable.Curve> curves, Path png) throws IOException {
-        java.util.Map<String, double[][]> rows = new java.util.LinkedHashMap<>();
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        List<String> runs = new java.util.ArrayList<>();
         for (AlCurveTable.Curve c : curves) {
-            double[][] r = new double[c.points().size()][];
-            for (int i = 0; i < r.length; i++) {
-                AlCurveTable.Point p = c.points().get(i);
-                r[i] = new double[] {p.labels(), p.mean(), p.min(), p.max()};
-            }
-            rows.put(c.run() + " (" + c.seeds() + (c.seeds() == 1 ? " seed)" : " seeds)"), r);
+            YIntervalSeries series = new YIntervalSeries(c.run() + " (" + c.seeds() + (c.seeds() == 1 ? " seed)" : " seeds)"));
+            for (AlCurveTable.Point p : c.points()) series.add(p.labels(), p.mean() * 100, p.min() * 100, p.max() * 100);
+            data.addSeries(series);
+            runs.add(c.run());
         }
-        alCurve(rows, png);
+        NumberAxis labels = new NumberAxis("labelled images");
+        labels.setRange(0, 1000);
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(labels);
+        plot.setGap(12);
+        XYPlot close = panel(data, runs, 90, 100, "test accuracy, 90-100 %");
+        close.addRangeMarker(new ValueMarker(95, new Color(0x999999), new BasicStroke(1f)));
+        ((NumberAxis) close.getRangeAxis()).setTickUnit(new NumberTickUnit(1));
+        XYPlot whole = panel(data, runs, 50, 100, "test accuracy (%)");
+        plot.add(close, 3);
+        plot.add(whole, 2);
+        // Both panels would list every run; one legend is enough.
+        plot.setFixedLegendItems(close.getLegendItems());
+        JFreeChart chart = new JFreeChart("Active learning on MNIST (Gal et al. 2017 protocol): mean and min-max over seeds",
+                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setPadding(new RectangleInsets(4, 4, 4, 18));
+        save(chart, png, 1000, 760);
     }
 
-    /** Test accuracy against labels, mean with min-max band, one series per strategy. */
-    static void alCurve(Map<String, double[][]> curves, Path png) throws IOException {
-        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        for (Map.Entry<String, double[][]> e : curves.entrySet()) {
-            YIntervalSeries series = new YIntervalSeries(e.getKey());
-            for (double[] row : e.getValue()) series.add(row[0], row[1] * 100, row[2] * 100, row[3] * 100);
-            data.addSeries(series);
-        }
-        JFreeChart chart = ChartFactory.createXYLineChart("Active learning on MNIST (Gal et al. 2017 protocol): mean and min-max over seeds",
-                "labelled images", "test accuracy (%)", data, PlotOrientation.VERTICAL, true, false, false);
-        XYPlot plot = chart.getXYPlot();
+    private static XYPlot panel(YIntervalSeriesCollection data, List<String> runs, double low, double high, String label) {
+        NumberAxis y = new NumberAxis(label);
+        y.setRange(low, high);
         DeviationRenderer renderer = new DeviationRenderer(true, false);
-        Color[] colours = {new Color(0x8C8C8C), new Color(0xDD8452), new Color(0x55A868), new Color(0xC44E52), new Color(0x8172B3)};
-        for (int i = 0; i < curves.size(); i++) {
-            renderer.setSeriesPaint(i, colours[i % colours.length]);
-            renderer.setSeriesFillPaint(i, colours[i % colours.length]);
+        for (int i = 0; i < runs.size(); i++) {
+            Color colour = colourOf(runs.get(i));
+            renderer.setSeriesPaint(i, colour);
+            renderer.setSeriesFillPaint(i, colour);
+            // The wrong oracle is the same strategy with worse answers: same colour, dashed.
+            if (runs.get(i).contains("oracle")) {
+                renderer.setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            }
         }
         renderer.setAlpha(0.15f);
-        plot.setRenderer(renderer);
-        NumberAxis y = (NumberAxis) plot.getRangeAxis();
-        // 80-100 % is where the strategies differ; a short or early run may sit lower, so widen to show it.
-        double low = 80;
-        for (double[][] r : curves.values()) for (double[] row : r) low = Math.min(low, Math.floor(row[2] * 100 / 5) * 5);
-        y.setRange(low, 100);
+        XYPlot plot = new XYPlot(data, null, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-        save(chart, png, 1000, 600);
+        return plot;
+    }
+
+    /** A colour per strategy, so a run keeps its colour however many of the others have CSVs yet. */
+    private static Color colourOf(String run) {
+        String strategy = run.replaceAll("-oracle.*", "");
+        return switch (strategy) {
+            case "random" -> new Color(0x4D4D4D);
+            case "entropy" -> new Color(0xDD8452);
+            case "margin" -> new Color(0x55A868);
+            case "bald" -> new Color(0x4C72B0);
+            case "variation_ratios" -> new Color(0x8172B3);
+            case "least_confidence" -> new Color(0xC44E52);
+            default -> new Color(0x937860);
+        };
     }
 
     private static void save(JFreeChart chart, Path png, int w, int h) throws IOException {
