@@ -7,6 +7,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
@@ -62,7 +63,7 @@ final class ExperimentCharts {
      */
     static void alCurve(List<AlCurveTable.Curve> curves, Path png) throws IOException {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        List<String> runs = new java.util.ArrayList<>();
+        List<String> runs = new ArrayList<>();
         for (AlCurveTable.Curve c : curves) {
             YIntervalSeries series = new YIntervalSeries(c.run() + " (" + c.seeds() + (c.seeds() == 1 ? " seed)" : " seeds)"));
             for (AlCurveTable.Point p : c.points()) series.add(p.labels(), p.mean() * 100, p.min() * 100, p.max() * 100);
