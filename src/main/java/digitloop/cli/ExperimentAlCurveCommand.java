@@ -102,7 +102,8 @@ public final class ExperimentAlCurveCommand implements Callable<Integer> {
     private void report() throws Exception {
         List<AlCurveTable.Curve> curves = AlCurveTable.read(out);
         String md = "# al-curve results (built from the CSVs in this folder)\n\n" + AlCurveTable.markdown(curves)
-                + "\nMeans over seeds; a label count enters only when every seed of the run has reached it.\n";
+                + "\nMeans over the seeds that got furthest; a seed with fewer labels is left out of the figures "
+                + "and listed as behind until it catches up.\n";
         AtomicFiles.write(out.resolve("table.md"), md.getBytes(StandardCharsets.UTF_8));
         if (!curves.isEmpty()) ExperimentCharts.alCurve(curves, out.resolve("curve.png"));
     }

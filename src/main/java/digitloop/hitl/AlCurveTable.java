@@ -16,6 +16,9 @@ import java.util.stream.Stream;
  * The al-curve results from whatever per-(strategy, seed) logs exist in a folder: one curve per run
  * (strategy, with or without a noisy oracle) with the mean and the min-max over seeds, and the
  * figures of Gal et al.'s table: labels needed to reach 90 % and 95 % test accuracy, error at 1,000.
+ * A long run is done in parts, so some seeds of a run may still be short of the others: the figures
+ * use only the seeds that got furthest, and the rest are listed as behind, so a seed just started
+ * neither hides the finished seeds' figures nor drags the mean with a few early rounds.
  */
 public final class AlCurveTable {
     private static final Pattern FILE = Pattern.compile("(.+)-seed(\\d+)\\.csv");
@@ -24,11 +27,21 @@ public final class AlCurveTable {
     public record Point(int labels, double mean, double min, double max, int seeds) {
     }
 
+    /** One seed's log, as read from {@code <run>-seed<seed>.csv}. */
+    public record SeedLog(int seed, List<AlCurveLog.Round> rounds) {
+        int labelsReached() { return rounds.get(rounds.size() - 1).labels(); }
+    }
+
+    /** A seed left out of a run's figures because it has fewer labels than the run's furthest seeds. */
+    public record Behind(int seed, int labelsReached) {
+    }
+
     /**
-     * @param points     only label counts every seed of the run has reached, so the mean compares like with like
+     * @param seeds      the seeds the figures are over: those that reached the run's furthest label count
      * @param labelsTo90 first label count whose mean accuracy is at least 90 %, or -1
      */
-    public record Curve(String run, int seeds, List<Point> points, int labelsTo90, int labelsTo95, double errorAt1000) {
+    public record Curve(String run, int seeds, List<Point> points, int labelsTo90, int labelsTo95, double errorAt1000,
+                        List<Behind> behind) {
         public int labelsReached() { return points.isEmpty() ? 0 : points.get(points.size() - 1).labels(); }
     }
 
@@ -47,20 +60,25 @@ public final class AlCurveTable {
         }
         List<Curve> curves = new ArrayList<>();
         for (Map.Entry<String, List<Path>> run : byRun.entrySet()) {
-            List<List<AlCurveLog.Round>> seeds = new ArrayList<>();
+            List<SeedLog> seeds = new ArrayList<>();
             for (Path csv : run.getValue()) {
+                Matcher m = FILE.matcher(csv.getFileName().toString());
                 List<AlCurveLog.Round> rounds = AlCurveLog.read(csv);
-                if (!rounds.isEmpty()) seeds.add(rounds);
+                if (m.matches() && !rounds.isEmpty()) seeds.add(new SeedLog(Integer.parseInt(m.group(2)), rounds));
             }
             if (!seeds.isEmpty()) curves.add(curve(run.getKey(), seeds));
         }
         return curves;
     }
 
-    static Curve curve(String run, List<List<AlCurveLog.Round>> seeds) {
+    static Curve curve(String run, List<SeedLog> logs) {
+        int furthest = logs.stream().mapToInt(SeedLog::labelsReached).max().orElseThrow();
+        List<SeedLog> seeds = logs.stream().filter(l -> l.labelsReached() == furthest).toList();
+        List<Behind> behind = logs.stream().filter(l -> l.labelsReached() < furthest)
+                .map(l -> new Behind(l.seed(), l.labelsReached())).toList();
         TreeMap<Integer, List<Double>> byLabels = new TreeMap<>();
-        for (List<AlCurveLog.Round> rounds : seeds) {
-            for (AlCurveLog.Round r : rounds) byLabels.computeIfAbsent(r.labels(), k -> new ArrayList<>()).add(r.testAccuracy());
+        for (SeedLog log : seeds) {
+            for (AlCurveLog.Round r : log.rounds()) byLabels.computeIfAbsent(r.labels(), k -> new ArrayList<>()).add(r.testAccuracy());
         }
         List<Point> points = new ArrayList<>();
         int to90 = -1;
@@ -77,7 +95,7 @@ public final class AlCurveTable {
             if (to95 < 0 && mean >= 0.95) to95 = e.getKey();
             if (e.getKey() == 1000) at1000 = 1 - mean;
         }
-        return new Curve(run, seeds.size(), points, to90, to95, at1000);
+        return new Curve(run, seeds.size(), points, to90, to95, at1000, behind);
     }
 
     /** Gal et al. (2017), as quoted in issue 5: labels to 95 % and error at 1,000 labels; null where not quoted. */
@@ -92,15 +110,17 @@ public final class AlCurveTable {
     }
 
     public static String markdown(List<Curve> curves) {
-        StringBuilder md = new StringBuilder("| run | seeds | labels reached (all seeds) | labels to 90 % | labels to 95 % "
-                + "| test error at 1,000 labels | Gal et al. 2017: to 95 % · error at 1,000 |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---|\n");
+        StringBuilder md = new StringBuilder("| run | seeds | labels reached | labels to 90 % | labels to 95 % "
+                + "| test error at 1,000 labels | Gal et al. 2017: to 95 % · error at 1,000 | seeds behind (labels so far) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---|---|\n");
         for (Curve c : curves) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s |%n", c.run(), c.seeds(), c.labelsReached(),
+            String behind = c.behind().isEmpty() ? "–" : String.join(", ", c.behind().stream()
+                    .map(b -> "seed " + b.seed() + " (" + b.labelsReached() + ")").toList());
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s | %s |%n", c.run(), c.seeds(), c.labelsReached(),
                     c.labelsTo90() < 0 ? "not reached" : Integer.toString(c.labelsTo90()),
                     c.labelsTo95() < 0 ? "not reached" : Integer.toString(c.labelsTo95()),
                     Double.isNaN(c.errorAt1000()) ? "not reached" : String.format(Locale.ROOT, "%.2f %%", c.errorAt1000() * 100),
-                    published(c.run())));
+                    published(c.run()), behind));
         }
         return md.toString();
     }

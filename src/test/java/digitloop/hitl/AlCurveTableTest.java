@@ -21,11 +21,12 @@ class AlCurveTableTest {
     }
 
     @Test
-    void thresholdsAndErrorComeFromTheMeanOverSeedsAtLabelCountsAllSeedsReached(@TempDir Path dir) throws IOException {
+    void thresholdsAndErrorComeFromTheMeanOverTheSeedsThatGotFurthest(@TempDir Path dir) throws IOException {
         csv(dir.resolve("entropy-seed1.csv"), 0.80, 0.91, 0.94, 0.96, 0.97, 0.975, 0.98, 0.982, 0.984, 0.986);
         csv(dir.resolve("entropy-seed2.csv"), 0.82, 0.87, 0.95, 0.95, 0.97, 0.975, 0.98, 0.982, 0.984, 0.990);
         csv(dir.resolve("random-seed1.csv"), 0.70, 0.85);
         Files.writeString(dir.resolve("entropy-seed3.csv"), "# al-curve test\n" + AlCurveLog.COLUMNS + "\n100,0.5,1.0,");
+        csv(dir.resolve("entropy-seed4.csv"), 0.60, 0.70);
         Files.writeString(dir.resolve("notes.txt"), "not a log");
 
         List<AlCurveTable.Curve> curves = AlCurveTable.read(dir);
@@ -38,22 +39,27 @@ class AlCurveTableTest {
         assertEquals(0.012, entropy.errorAt1000(), 1e-9);
         assertEquals(0.80, entropy.points().get(0).min(), 1e-9);
         assertEquals(0.82, entropy.points().get(0).max(), 1e-9);
+        assertEquals(List.of(new AlCurveTable.Behind(4, 200)), entropy.behind(), "seed 4 stopped at 200 labels");
 
         AlCurveTable.Curve random = curves.get(1);
         assertEquals(200, random.labelsReached());
         assertEquals(-1, random.labelsTo90());
         assertTrue(Double.isNaN(random.errorAt1000()));
         String md = AlCurveTable.markdown(curves);
-        assertTrue(md.contains("| entropy | 2 | 1000 | 300 | 400 | 1.20 % | 355 · 1.74 % |"), md);
-        assertTrue(md.contains("| random | 1 | 200 | not reached | not reached | not reached |"), md);
+        assertTrue(md.contains("| entropy | 2 | 1000 | 300 | 400 | 1.20 % | 355 · 1.74 % | seed 4 (200) |"), md);
+        assertTrue(md.contains("| random | 1 | 200 | not reached | not reached | not reached | 835 · 4.66 % | – |"), md);
     }
 
     @Test
-    void labelCountsNotEverySeedHasReachedAreLeftOut() {
-        var a = List.of(new AlCurveLog.Round(20, 0.5, 1, new int[0]), new AlCurveLog.Round(30, 0.6, 1, new int[0]));
-        var b = List.of(new AlCurveLog.Round(20, 0.7, 1, new int[0]));
-        AlCurveTable.Curve c = AlCurveTable.curve("x", List.of(a, b));
-        assertEquals(1, c.points().size());
-        assertEquals(0.6, c.points().get(0).mean(), 1e-9);
+    void aSeedJustStartedNeitherHidesNorDragsTheFinishedSeedsFigures() {
+        var finished = List.of(new AlCurveLog.Round(20, 0.5, 1, new int[0]), new AlCurveLog.Round(30, 0.96, 1, new int[0]));
+        var started = List.of(new AlCurveLog.Round(20, 0.1, 1, new int[0]));
+        AlCurveTable.Curve c = AlCurveTable.curve("x",
+                List.of(new AlCurveTable.SeedLog(1, finished), new AlCurveTable.SeedLog(2, started)));
+        assertEquals(1, c.seeds());
+        assertEquals(30, c.labelsReached());
+        assertEquals(30, c.labelsTo95());
+        assertEquals(0.5, c.points().get(0).mean(), 1e-9, "the started seed's 10 % at 20 labels is not averaged in");
+        assertEquals(List.of(new AlCurveTable.Behind(2, 20)), c.behind());
     }
 }
