@@ -49,25 +49,21 @@ public final class AlCurveTable {
     }
 
     public static List<Curve> read(Path folder) throws IOException {
-        Map<String, List<Path>> byRun = new TreeMap<>();
+        Map<String, List<SeedLog>> byRun = new TreeMap<>();
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {
                 for (Path p : files.sorted().toList()) {
                     Matcher m = FILE.matcher(p.getFileName().toString());
-                    if (m.matches()) byRun.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(p);
+                    if (!m.matches()) continue;
+                    List<AlCurveLog.Round> rounds = AlCurveLog.read(p);
+                    if (!rounds.isEmpty()) {
+                        byRun.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(new SeedLog(Integer.parseInt(m.group(2)), rounds));
+                    }
                 }
             }
         }
         List<Curve> curves = new ArrayList<>();
-        for (Map.Entry<String, List<Path>> run : byRun.entrySet()) {
-            List<SeedLog> seeds = new ArrayList<>();
-            for (Path csv : run.getValue()) {
-                Matcher m = FILE.matcher(csv.getFileName().toString());
-                List<AlCurveLog.Round> rounds = AlCurveLog.read(csv);
-                if (m.matches() && !rounds.isEmpty()) seeds.add(new SeedLog(Integer.parseInt(m.group(2)), rounds));
-            }
-            if (!seeds.isEmpty()) curves.add(curve(run.getKey(), seeds));
-        }
+        byRun.forEach((run, seeds) -> curves.add(curve(run, seeds)));
         return curves;
     }
 
@@ -98,7 +94,7 @@ public final class AlCurveTable {
         return new Curve(run, seeds.size(), points, to90, to95, at1000, behind);
     }
 
-    /** Gal et al. (2017), as quoted in issue 5: labels to 95 % and error at 1,000 labels; null where not quoted. */
+    /** Gal et al. (2017), as quoted in issue 5: labels to 95 % and error at 1,000 labels; a dash where not quoted. */
     static String published(String run) {
         return switch (run) {
             case "random" -> "835 · 4.66 %";

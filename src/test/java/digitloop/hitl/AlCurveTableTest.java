@@ -62,4 +62,13 @@ class AlCurveTableTest {
         assertEquals(0.5, c.points().get(0).mean(), 1e-9, "the started seed's 10 % at 20 labels is not averaged in");
         assertEquals(List.of(new AlCurveTable.Behind(2, 20)), c.behind());
     }
+
+    @Test
+    void labelCountsNotEveryUsedSeedHasAreLeftOut() {
+        var a = List.of(new AlCurveLog.Round(20, 0.5, 1, new int[0]), new AlCurveLog.Round(30, 0.6, 1, new int[0]));
+        var b = List.of(new AlCurveLog.Round(30, 0.6, 1, new int[0]));
+        AlCurveTable.Curve c = AlCurveTable.curve("x", List.of(new AlCurveTable.SeedLog(1, a), new AlCurveTable.SeedLog(2, b)));
+        assertEquals(1, c.points().size());
+        assertEquals(0.6, c.points().get(0).mean(), 1e-9);
+    }
 }
