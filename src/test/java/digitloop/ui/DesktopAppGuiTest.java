@@ -99,14 +99,7 @@ class DesktopAppGuiTest {
             }
         });
         TaskRunner gated = new TaskRunner(daemon("t-training"), work, daemon("t-live")) { };
-        // Installing the look and feel happens before any window is on screen: nobody can feel it, so the
-        // watchdog starts once the window is visible (launch-to-visible time is measured by bench instead).
-        watchdog.pause(true);
-        window = DesktopApp.launch(new AppPrefs(node), gated, workspace, false);
-        // Let the probe that queued up behind the launch run while still paused.
-        SwingUtilities.invokeAndWait(() -> { });
-        Thread.sleep(50);
-        watchdog.pause(false);
+        window = watchdog.unwatched(() -> DesktopApp.launch(new AppPrefs(node), gated, workspace, false));
         // The engine cannot have loaded: its lane is held shut.
         assertTrue(onEdt(window::isShowing));
         assertEquals("DigitLoop", onEdt(window::getTitle));
