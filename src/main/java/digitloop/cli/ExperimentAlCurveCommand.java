@@ -103,7 +103,9 @@ public final class ExperimentAlCurveCommand implements Callable<Integer> {
         List<AlCurveTable.Curve> curves = AlCurveTable.read(out);
         String md = "# al-curve results (built from the CSVs in this folder)\n\n" + AlCurveTable.markdown(curves)
                 + "\nMeans over the seeds that got furthest; a seed with fewer labels is left out of the figures "
-                + "and listed as behind until it catches up.\n";
+                + "and listed as behind until it catches up. Labels to 90 %/95 % are the first count at which the mean "
+                + "reaches it, so they can differ from the mean of the seeds' own counts. The mean accuracy from " + AlCurveTable.MID_FROM
+                + " to " + AlCurveTable.MID_TO + " labels ranks the strategies where their curves part; below 100 labels they cross.\n";
         AtomicFiles.write(out.resolve("table.md"), md.getBytes(StandardCharsets.UTF_8));
         if (!curves.isEmpty()) ExperimentCharts.alCurve(curves, out.resolve("curve.png"));
     }

@@ -37,13 +37,49 @@ public final class AlCurveTable {
     }
 
     /**
-     * @param seeds      the seeds the figures are over: those that reached the run's furthest label count
-     * @param labelsTo90 first label count whose mean accuracy is at least 90 %, or -1
+     * Gal et al.'s figures for one curve (a run's mean, or one seed alone).
+     *
+     * @param labelsTo90  first label count whose accuracy is at least 90 %, or -1
+     * @param errorAt1000 test error at 1,000 labels, NaN if not reached
+     * @param mid         mean test accuracy from {@value #MID_FROM} to {@value #MID_TO} labels, NaN if not reached:
+     *                    where the strategies part ways, so it ranks them where one threshold can hide it
      */
-    public record Curve(String run, int seeds, List<Point> points, int labelsTo90, int labelsTo95, double errorAt1000,
+    public record Figures(int labelsTo90, int labelsTo95, double errorAt1000, double mid) {
+        static Figures of(List<Point> points) {
+            int to90 = -1;
+            int to95 = -1;
+            double at1000 = Double.NaN;
+            double midSum = 0;
+            int midCount = 0;
+            for (Point p : points) {
+                if (to90 < 0 && p.mean() >= 0.90) to90 = p.labels();
+                if (to95 < 0 && p.mean() >= 0.95) to95 = p.labels();
+                if (p.labels() == 1000) at1000 = 1 - p.mean();
+                if (p.labels() >= MID_FROM && p.labels() <= MID_TO) {
+                    midSum += p.mean();
+                    midCount++;
+                }
+            }
+            boolean midReached = !points.isEmpty() && points.get(points.size() - 1).labels() >= MID_TO;
+            return new Figures(to90, to95, at1000, midReached && midCount > 0 ? midSum / midCount : Double.NaN);
+        }
+    }
+
+    /** One used seed's own figures, to show how far the seeds agree. */
+    public record SeedFigures(int seed, Figures figures) {
+    }
+
+    /**
+     * @param seeds   the seeds the figures are over: those that reached the run's furthest label count
+     * @param figures the figures of the mean curve over those seeds
+     */
+    public record Curve(String run, int seeds, List<Point> points, Figures figures, List<SeedFigures> perSeed,
                         List<Behind> behind) {
         public int labelsReached() { return points.isEmpty() ? 0 : points.get(points.size() - 1).labels(); }
     }
+
+    public static final int MID_FROM = 150;
+    public static final int MID_TO = 400;
 
     private AlCurveTable() {
     }
@@ -77,9 +113,6 @@ public final class AlCurveTable {
             for (AlCurveLog.Round r : log.rounds()) byLabels.computeIfAbsent(r.labels(), k -> new ArrayList<>()).add(r.testAccuracy());
         }
         List<Point> points = new ArrayList<>();
-        int to90 = -1;
-        int to95 = -1;
-        double at1000 = Double.NaN;
         for (Map.Entry<Integer, List<Double>> e : byLabels.entrySet()) {
             List<Double> values = e.getValue();
             if (values.size() < seeds.size()) continue;
@@ -87,11 +120,10 @@ public final class AlCurveTable {
             double min = values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
             double max = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             points.add(new Point(e.getKey(), mean, min, max, values.size()));
-            if (to90 < 0 && mean >= 0.90) to90 = e.getKey();
-            if (to95 < 0 && mean >= 0.95) to95 = e.getKey();
-            if (e.getKey() == 1000) at1000 = 1 - mean;
         }
-        return new Curve(run, seeds.size(), points, to90, to95, at1000, behind);
+        List<SeedFigures> perSeed = seeds.stream().map(s -> new SeedFigures(s.seed(), Figures.of(s.rounds().stream()
+                .map(r -> new Point(r.labels(), r.testAccuracy(), r.testAccuracy(), r.testAccuracy(), 1)).toList()))).toList();
+        return new Curve(run, seeds.size(), points, Figures.of(points), perSeed, behind);
     }
 
     /** Gal et al. (2017), as quoted in issue 5: labels to 95 % and error at 1,000 labels; a dash where not quoted. */
@@ -107,17 +139,29 @@ public final class AlCurveTable {
 
     public static String markdown(List<Curve> curves) {
         StringBuilder md = new StringBuilder("| run | seeds | labels reached | labels to 90 % | labels to 95 % "
-                + "| test error at 1,000 labels | Gal et al. 2017: to 95 % · error at 1,000 | seeds behind (labels so far) |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---|---|\n");
+                + "| test error at 1,000 labels | mean accuracy " + MID_FROM + "–" + MID_TO + " labels "
+                + "| per seed: to 95 % · error at 1,000 · mean " + MID_FROM + "–" + MID_TO
+                + " | Gal et al. 2017: to 95 % · error at 1,000 | seeds behind (labels so far) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---|---|---|\n");
         for (Curve c : curves) {
+            Figures f = c.figures();
+            String perSeed = String.join("; ", c.perSeed().stream().map(s -> "seed " + s.seed() + ": "
+                    + labels(s.figures().labelsTo95()) + " · " + percent(s.figures().errorAt1000()) + " · "
+                    + percent(s.figures().mid())).toList());
             String behind = c.behind().isEmpty() ? "–" : String.join(", ", c.behind().stream()
                     .map(b -> "seed " + b.seed() + " (" + b.labelsReached() + ")").toList());
-            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s | %s |%n", c.run(), c.seeds(), c.labelsReached(),
-                    c.labelsTo90() < 0 ? "not reached" : Integer.toString(c.labelsTo90()),
-                    c.labelsTo95() < 0 ? "not reached" : Integer.toString(c.labelsTo95()),
-                    Double.isNaN(c.errorAt1000()) ? "not reached" : String.format(Locale.ROOT, "%.2f %%", c.errorAt1000() * 100),
-                    published(c.run()), behind));
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s |%n", c.run(), c.seeds(),
+                    c.labelsReached(), labels(f.labelsTo90()), labels(f.labelsTo95()), percent(f.errorAt1000()),
+                    percent(f.mid()), perSeed, published(c.run()), behind));
         }
         return md.toString();
+    }
+
+    private static String labels(int count) {
+        return count < 0 ? "not reached" : Integer.toString(count);
+    }
+
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "not reached" : String.format(Locale.ROOT, "%.2f %%", fraction * 100);
     }
 }

@@ -34,20 +34,27 @@ class AlCurveTableTest {
         assertEquals(List.of("entropy", "random"), curves.stream().map(AlCurveTable.Curve::run).toList());
         AlCurveTable.Curve entropy = curves.get(0);
         assertEquals(2, entropy.seeds(), "a log with only a torn row counts as not started");
-        assertEquals(300, entropy.labelsTo90(), "mean at 200 is 0.89, at 300 0.945");
-        assertEquals(400, entropy.labelsTo95(), "mean at 300 is 0.945 < 0.95, at 400 0.955");
-        assertEquals(0.012, entropy.errorAt1000(), 1e-9);
+        assertEquals(300, entropy.figures().labelsTo90(), "mean at 200 is 0.89, at 300 0.945");
+        assertEquals(400, entropy.figures().labelsTo95(), "mean at 300 is 0.945 < 0.95, at 400 0.955");
+        assertEquals(0.012, entropy.figures().errorAt1000(), 1e-9);
         assertEquals(0.80, entropy.points().get(0).min(), 1e-9);
         assertEquals(0.82, entropy.points().get(0).max(), 1e-9);
         assertEquals(List.of(new AlCurveTable.Behind(4, 200)), entropy.behind(), "seed 4 stopped at 200 labels");
+        assertEquals((0.89 + 0.945 + 0.955) / 3, entropy.figures().mid(), 1e-9, "mean of the 200, 300 and 400-label points");
+        AlCurveTable.Figures seed2 = entropy.perSeed().get(1).figures();
+        assertEquals(2, entropy.perSeed().get(1).seed());
+        assertEquals(300, seed2.labelsTo95(), "seed 2 alone reaches 95 % at 300 labels, before the mean does");
+        assertEquals(0.010, seed2.errorAt1000(), 1e-9);
 
         AlCurveTable.Curve random = curves.get(1);
         assertEquals(200, random.labelsReached());
-        assertEquals(-1, random.labelsTo90());
-        assertTrue(Double.isNaN(random.errorAt1000()));
+        assertEquals(-1, random.figures().labelsTo90());
+        assertTrue(Double.isNaN(random.figures().errorAt1000()));
         String md = AlCurveTable.markdown(curves);
-        assertTrue(md.contains("| entropy | 2 | 1000 | 300 | 400 | 1.20 % | 355 · 1.74 % | seed 4 (200) |"), md);
-        assertTrue(md.contains("| random | 1 | 200 | not reached | not reached | not reached | 835 · 4.66 % | – |"), md);
+        assertTrue(md.contains("| entropy | 2 | 1000 | 300 | 400 | 1.20 % | 93.00 % | seed 1: 400 · 1.40 % · 93.67 %; "
+                + "seed 2: 300 · 1.00 % · 92.33 % | 355 · 1.74 % | seed 4 (200) |"), md);
+        assertTrue(md.contains("| random | 1 | 200 | not reached | not reached | not reached | not reached "
+                + "| seed 1: not reached · not reached · not reached | 835 · 4.66 % | – |"), md);
     }
 
     @Test
@@ -58,7 +65,7 @@ class AlCurveTableTest {
                 List.of(new AlCurveTable.SeedLog(1, finished), new AlCurveTable.SeedLog(2, started)));
         assertEquals(1, c.seeds());
         assertEquals(30, c.labelsReached());
-        assertEquals(30, c.labelsTo95());
+        assertEquals(30, c.figures().labelsTo95());
         assertEquals(0.5, c.points().get(0).mean(), 1e-9, "the started seed's 10 % at 20 labels is not averaged in");
         assertEquals(List.of(new AlCurveTable.Behind(2, 20)), c.behind());
     }
