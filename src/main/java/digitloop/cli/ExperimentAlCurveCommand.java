@@ -105,7 +105,7 @@ public final class ExperimentAlCurveCommand implements Callable<Integer> {
                 + "\nMeans over the seeds that got furthest; a seed with fewer labels is left out of the figures "
                 + "and listed as behind until it catches up. Labels to 90 %/95 % are the first count at which the mean "
                 + "reaches it, so they can differ from the mean of the seeds' own counts. The mean accuracy from " + AlCurveTable.MID_FROM
-                + " to " + AlCurveTable.MID_TO + " labels ranks the strategies where their curves part; below 100 labels they cross.\n";
+                + " to " + AlCurveTable.MID_TO + " labels is the mean of the curve's rounds in that range.\n";
         AtomicFiles.write(out.resolve("table.md"), md.getBytes(StandardCharsets.UTF_8));
         if (!curves.isEmpty()) ExperimentCharts.alCurve(curves, out.resolve("curve.png"));
     }

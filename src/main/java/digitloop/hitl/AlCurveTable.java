@@ -30,6 +30,11 @@ public final class AlCurveTable {
     /** One seed's log, as read from {@code <run>-seed<seed>.csv}. */
     public record SeedLog(int seed, List<AlCurveLog.Round> rounds) {
         int labelsReached() { return rounds.get(rounds.size() - 1).labels(); }
+
+        /** This seed alone as a curve, so its figures come from the same {@link Figures#of} as the mean's. */
+        List<Point> points() {
+            return rounds.stream().map(r -> new Point(r.labels(), r.testAccuracy(), r.testAccuracy(), r.testAccuracy(), 1)).toList();
+        }
     }
 
     /** A seed left out of a run's figures because it has fewer labels than the run's furthest seeds. */
@@ -121,8 +126,7 @@ public final class AlCurveTable {
             double max = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             points.add(new Point(e.getKey(), mean, min, max, values.size()));
         }
-        List<SeedFigures> perSeed = seeds.stream().map(s -> new SeedFigures(s.seed(), Figures.of(s.rounds().stream()
-                .map(r -> new Point(r.labels(), r.testAccuracy(), r.testAccuracy(), r.testAccuracy(), 1)).toList()))).toList();
+        List<SeedFigures> perSeed = seeds.stream().map(s -> new SeedFigures(s.seed(), Figures.of(s.points()))).toList();
         return new Curve(run, seeds.size(), points, Figures.of(points), perSeed, behind);
     }
 
