@@ -37,17 +37,44 @@ record FixedStepTraining(int steps, int batchSize, double learningRate, double d
         if (train.size() == 0) throw new IllegalArgumentException("There is nothing to train on: the labelled set is empty.");
         long started = System.nanoTime();
         int side = train.side();
-        int pixels = side * side;
         int batch = Math.min(batchSize, train.size());
         MultiLayerNetwork network = NetworkFactory.build(spec, side, seed, learningRate);
+        if (!fit(network, train, step -> { }, cancel)) return null;
+        return describe(network, spec, train, humanLabels, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The model file's metadata for a network this training made. */
+    LoadedModel describe(MultiLayerNetwork network, ArchitectureSpec spec, Digits train, int humanLabels) {
+        return describe(network, spec, train, humanLabels, 0);
+    }
+
+    private LoadedModel describe(MultiLayerNetwork network, ArchitectureSpec spec, Digits train, int humanLabels, double seconds) {
+        int side = train.side();
+        int batch = Math.min(batchSize, train.size());
+        TrainingSettings settings = new TrainingSettings(0, batch, learningRate, decay, seed, 0, augmentation.describe(),
+                train.size(), 0, humanLabels, seconds);
+        ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "al-curve", spec, Degradation.NONE, side, settings,
+                List.of(), null, 0, Thresholds.NO_ENERGY_LIMIT, train.contentMd5(), Map.of(), Instant.now().toString());
+        return new LoadedModel(network, metadata, null);
+    }
+
+    /**
+     * Runs the steps on {@code network} in place (a fresh one or a copy to fine-tune), telling
+     * {@code onStep} after each; false when cancelled before the last.
+     */
+    boolean fit(MultiLayerNetwork network, Digits train, java.util.function.IntConsumer onStep, CancellationToken cancel) {
+        int side = train.side();
+        int pixels = side * side;
+        int batch = Math.min(batchSize, train.size());
         SplittableRandom random = new SplittableRandom(seed);
         float[] features = new float[batch * pixels];
         float[] labels = new float[batch * NetworkFactory.CLASSES];
         int[] order = Splits.permutation(train.size(), random.nextLong());
         int next = 0;
         double rate = learningRate;
+        network.setLearningRate(rate);
         for (int step = 1; step <= steps; step++) {
-            if (cancel.isCancelled()) return null;
+            if (cancel.isCancelled()) return false;
             Arrays.fill(labels, 0f);
             for (int k = 0; k < batch; k++) {
                 if (next == order.length) {
@@ -68,12 +95,8 @@ record FixedStepTraining(int steps, int batchSize, double learningRate, double d
                 rate *= decay;
                 network.setLearningRate(rate);
             }
+            onStep.accept(step);
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        TrainingSettings settings = new TrainingSettings(0, batch, learningRate, decay, seed, 0, augmentation.describe(),
-                train.size(), 0, humanLabels, seconds);
-        ModelMetadata metadata = new ModelMetadata(ModelMetadata.FORMAT_VERSION, "al-curve", spec, Degradation.NONE, side, settings,
-                List.of(), null, 0, Thresholds.NO_ENERGY_LIMIT, train.contentMd5(), Map.of(), Instant.now().toString());
-        return new LoadedModel(network, metadata, null);
+        return true;
     }
 }

@@ -27,7 +27,13 @@ public final class Retrainer {
      */
     public static Digits trainingSet(PoolSplit split, Map<Integer, Integer> answers, List<LabelEvent> drawings,
                                      Degradation degradation, Set<Integer> testIds) {
-        Pool pool = split.pool();
+        Digits set = split.labeled().concat(humanSet(split.pool(), answers, drawings, degradation, split.labeled().side()));
+        requireNoTestSamples(set, testIds);
+        return set;
+    }
+
+    /** The answered pool samples (with the answers as labels) and the taught drawings, degraded the way the model expects. */
+    static Digits humanSet(Pool pool, Map<Integer, Integer> answers, List<LabelEvent> drawings, Degradation degradation, int side) {
         List<Integer> indices = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         for (Map.Entry<Integer, Integer> a : answers.entrySet()) {
@@ -36,10 +42,8 @@ public final class Retrainer {
             indices.add(index);
             labels.add(a.getValue());
         }
-        Digits answered = pool.images().subset(PoolSplit.toArray(indices)).withLabels(PoolSplit.toArray(labels));
-        Digits set = split.labeled().concat(answered);
+        Digits set = pool.images().subset(PoolSplit.toArray(indices)).withLabels(PoolSplit.toArray(labels));
         if (!drawings.isEmpty()) {
-            int side = set.side();
             float[] pixels = new float[drawings.size() * side * side];
             int[] drawingLabels = new int[drawings.size()];
             int[] ids = new int[drawings.size()];
@@ -52,7 +56,6 @@ public final class Retrainer {
             }
             set = set.concat(Digits.of(pixels, side, drawingLabels, ids));
         }
-        requireNoTestSamples(set, testIds);
         return set;
     }
 

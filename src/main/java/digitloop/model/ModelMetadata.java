@@ -15,11 +15,14 @@ import java.util.Map;
  * @param averageOf        for a model whose weights are the average of others (a "model soup" of
  *                         fine-tunes of one model), their names; {@code training} and {@code history}
  *                         are then the first one's; null for a trained model
+ * @param trainedOn        which training images the model learned from; null in files written before it was
+ *                         recorded ({@link #trainedOnOrInferred()} then reads it from {@code training})
  */
 public record ModelMetadata(int formatVersion, String name, ArchitectureSpec architecture, Degradation degradation,
                             int inputSide, TrainingSettings training, List<EpochMetrics> history,
                             EvaluationReport test, double trustedThreshold, double energyThreshold,
-                            String trainingDataMd5, Map<String, String> versions, String createdAt, List<String> averageOf) {
+                            String trainingDataMd5, Map<String, String> versions, String createdAt, List<String> averageOf,
+                            TrainedOn trainedOn) {
     /** Bumped when a field changes meaning; older readers refuse newer files. */
     public static final int FORMAT_VERSION = 1;
 
@@ -35,27 +38,42 @@ public record ModelMetadata(int formatVersion, String name, ArchitectureSpec arc
                          EvaluationReport test, double trustedThreshold, double energyThreshold,
                          String trainingDataMd5, Map<String, String> versions, String createdAt) {
         this(formatVersion, name, architecture, degradation, inputSide, training, history, test, trustedThreshold,
-                energyThreshold, trainingDataMd5, versions, createdAt, null);
+                energyThreshold, trainingDataMd5, versions, createdAt, null, null);
+    }
+
+    /** What the model trained on, from the sidecar or, for an older file, from its training settings; null if unknown. */
+    public TrainedOn trainedOnOrInferred() {
+        return trainedOn != null ? trainedOn : TrainedOn.inferredFrom(training);
+    }
+
+    public ModelMetadata withTrainedOn(TrainedOn t) {
+        return new ModelMetadata(formatVersion, name, architecture, degradation, inputSide, training, history,
+                test, trustedThreshold, energyThreshold, trainingDataMd5, versions, createdAt, averageOf, t);
+    }
+
+    public ModelMetadata withThresholds(double trusted, double energy) {
+        return new ModelMetadata(formatVersion, name, architecture, degradation, inputSide, training, history,
+                test, trusted, energy, trainingDataMd5, versions, createdAt, averageOf, trainedOn);
     }
 
     public ModelMetadata withTest(EvaluationReport report) {
         return new ModelMetadata(formatVersion, name, architecture, degradation, inputSide, training, history,
-                report, trustedThreshold, energyThreshold, trainingDataMd5, versions, createdAt, averageOf);
+                report, trustedThreshold, energyThreshold, trainingDataMd5, versions, createdAt, averageOf, trainedOn);
     }
 
     public ModelMetadata withTraining(TrainingSettings settings) {
         return new ModelMetadata(formatVersion, name, architecture, degradation, inputSide, settings, history,
-                test, trustedThreshold, energyThreshold, trainingDataMd5, versions, createdAt, averageOf);
+                test, trustedThreshold, energyThreshold, trainingDataMd5, versions, createdAt, averageOf, trainedOn);
     }
 
     /** This model as the average of {@code ingredients}, with thresholds measured anew. */
     public ModelMetadata asAverageOf(String newName, List<String> ingredients, double trusted, double energy, String date) {
         return new ModelMetadata(formatVersion, newName, architecture, degradation, inputSide, training, history,
-                null, trusted, energy, trainingDataMd5, versions, date, ingredients);
+                null, trusted, energy, trainingDataMd5, versions, date, ingredients, trainedOn);
     }
 
     public ModelMetadata withName(String newName) {
         return new ModelMetadata(formatVersion, newName, architecture, degradation, inputSide, training, history,
-                test, trustedThreshold, energyThreshold, trainingDataMd5, versions, createdAt, averageOf);
+                test, trustedThreshold, energyThreshold, trainingDataMd5, versions, createdAt, averageOf, trainedOn);
     }
 }

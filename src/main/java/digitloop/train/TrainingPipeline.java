@@ -6,6 +6,7 @@ import digitloop.model.Classifier;
 import digitloop.model.EvaluationReport;
 import digitloop.model.LoadedModel;
 import digitloop.model.ModelMetadata;
+import digitloop.model.TrainedOn;
 
 /**
  * The whole run the CLI and the Train tab share: degrade, split train/validation, train, then
@@ -50,7 +51,10 @@ public final class TrainingPipeline {
         ModelMetadata trained = result.model().metadata();
         ModelMetadata recorded = trained.training() == null ? trained
                 : trained.withTraining(trained.training().withSplitSeed(splitSeed));
-        LoadedModel model = new LoadedModel(result.model().network(), recorded.withTest(report), null);
+        TrainedOn trainedOn = TrainedOn.holdout(source.size(), request.config().validationFraction(), splitSeed);
+        TrainedOn started = start == null ? null : start.metadata().trainedOnOrInferred();
+        if (started != null) trainedOn = trainedOn.plusHuman(started.humanIds());
+        LoadedModel model = new LoadedModel(result.model().network(), recorded.withTest(report).withTrainedOn(trainedOn), null);
         return new Outcome(result, model, report);
     }
 

@@ -32,7 +32,7 @@ final class AppMenus {
             if (window.trainPanel() != null) window.trainPanel().exportCharts();
         }));
         file.addSeparator();
-        file.add(item("Quit", KeyStroke.getKeyStroke(KeyEvent.VK_Q, CTRL), e -> window.dispose()));
+        file.add(item("Quit", KeyStroke.getKeyStroke(KeyEvent.VK_Q, CTRL), e -> window.requestClose()));
 
         JMenu model = menu("Model", KeyEvent.VK_M);
         model.add(item("Start training", KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, CTRL), e -> {
@@ -43,7 +43,7 @@ final class AppMenus {
         model.add(item("Evaluate on the test set", KeyStroke.getKeyStroke(KeyEvent.VK_F5, 0), e -> {
             if (window.resultsPanel() == null) return;
             window.showTab(3);
-            window.resultsPanel().evaluate();
+            window.resultsPanel().evaluateAgain();
         }));
         model.add(item("Retrain with my labels", KeyStroke.getKeyStroke(KeyEvent.VK_R, CTRL), e -> {
             if (window.reviewPanel() == null) return;

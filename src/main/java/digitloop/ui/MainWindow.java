@@ -52,7 +52,7 @@ public final class MainWindow extends JFrame {
         this.tasks = tasks;
         this.workspace = workspace;
         tasks.setObserver(status);
-        setDefaultCloseOperation(JFrame.DISPOSE_ON_CLOSE);
+        setDefaultCloseOperation(JFrame.DO_NOTHING_ON_CLOSE);
         int[] b = prefs.windowBounds();
         setSize(b[2], b[3]);
         if (b[0] >= 0) setLocation(b[0], b[1]); else setLocationRelativeTo(null);
@@ -63,6 +63,8 @@ public final class MainWindow extends JFrame {
             @Override public void componentMoved(ComponentEvent e) { remember(); }
         });
         addWindowListener(new WindowAdapter() {
+            @Override public void windowClosing(WindowEvent e) { requestClose(); }
+
             @Override public void windowClosed(WindowEvent e) { closed(exitOnClose); }
         });
         setJMenuBar(new AppMenus(this, prefs).build());
@@ -91,6 +93,23 @@ public final class MainWindow extends JFrame {
             }
         }
         if (exit) System.exit(0);
+    }
+
+    /** Quit or close: asks first when something the person made exists only in memory. */
+    void requestClose() {
+        List<UnsavedWork.Item> unsaved = UnsavedWork.of(bench, train, review);
+        if (unsaved.isEmpty()) {
+            dispose();
+            return;
+        }
+        switch (UnsavedWork.ask(this, unsaved)) {
+            case SAVE -> tasks.run("Saving before quitting", ctx -> {
+                for (UnsavedWork.Item item : unsaved) item.save().run();
+                return null;
+            }, ok -> dispose(), e -> Dialogs.error(this, "Not everything could be saved, so DigitLoop stays open", e));
+            case DISCARD -> dispose();
+            case CANCEL -> { }
+        }
     }
 
     /** Fetches the data first if it is missing (first start), then loads the engine; {@code settled} runs after. */
@@ -135,7 +154,8 @@ public final class MainWindow extends JFrame {
         int selected = Math.max(0, Math.min(TABS.length - 1, prefs.selectedTab()));
         List<Runnable> steps = List.of(
                 () -> tabs.setComponentAt(0, train = new TrainPanel(workbench, tasks, this::useModel)),
-                () -> tabs.setComponentAt(1, review = new ReviewPanel(workbench, tasks)),
+                () -> tabs.setComponentAt(1, review = new ReviewPanel(workbench, tasks, this::useModel,
+                        () -> status.setIdleText(describe(workbench)))),
                 () -> tabs.setComponentAt(2, draw = new DrawPanel(workbench, tasks, this::useModel)),
                 () -> tabs.setComponentAt(3, results = new ResultsPanel(workbench, tasks)),
                 () -> {

@@ -58,7 +58,7 @@ final class ResultsPanel extends JPanel {
         gallery.setName("gallery");
         summary.setName("resultsSummary");
         JButton evaluate = new JButton("Evaluate again (F5)");
-        evaluate.addActionListener(e -> evaluate());
+        evaluate.addActionListener(e -> evaluateAgain());
         JPanel top = new JPanel(new BorderLayout());
         top.add(summary, BorderLayout.CENTER);
         top.add(evaluate, BorderLayout.EAST);
@@ -88,20 +88,35 @@ final class ResultsPanel extends JPanel {
         evaluate();
     }
 
-    /** Scores the current model on the test set, on a worker; the tables and matrix follow. */
+    /** Shows the current model on the test set: from this session's measurement of it, else scored on a worker. */
     void evaluate() {
         LoadedModel model = bench.model();
         if (model == null) {
             summary.setText("No model yet: train one in the Train tab, or open one (Ctrl+O).");
             return;
         }
+        TestEvaluation known = bench.evaluationOf(model);
+        if (known != null) {
+            show(known.scores(), known.report(), model);
+            return;
+        }
+        measure(model);
+    }
+
+    /** Scores the current model again even if it was measured before (F5). */
+    void evaluateAgain() {
+        if (bench.model() != null) measure(bench.model());
+    }
+
+    private void measure(LoadedModel model) {
         summary.setText("Evaluating " + name(model) + " on the test set…");
         var classifier = bench.classifier();
         tasks.run("Evaluating on " + String.format(Locale.ROOT, "%,d", bench.test().size()) + " test images", ctx -> {
             Digits test = model.metadata().degradation().apply(bench.test());
             Scores scores = classifier.score(test, ctx.cancellation());
-            return new Evaluation(scores, Evaluator.report(scores, test.labels()));
+            return new TestEvaluation(scores, Evaluator.report(scores, test.labels()));
         }, result -> {
+            bench.rememberEvaluation(model, result);
             // A newer model may have arrived while this one was scored.
             if (bench.model() == model) show(result.scores(), result.report(), model);
         }, e -> {
@@ -112,9 +127,6 @@ final class ResultsPanel extends JPanel {
             summary.setText("Evaluation failed.");
             Dialogs.error(this, "Evaluation failed", e);
         });
-    }
-
-    private record Evaluation(Scores scores, EvaluationReport report) {
     }
 
     private static String name(LoadedModel model) {

@@ -1,12 +1,10 @@
 package digitloop.ui;
 
-import digitloop.data.Degradation;
-import digitloop.hitl.HitlIteration;
 import digitloop.hitl.LabelEvent;
-import digitloop.hitl.PoolSplit;
 import digitloop.hitl.QueryOptions;
-import digitloop.hitl.Retrainer;
+import digitloop.hitl.ReviewContract;
 import digitloop.hitl.ReviewQueue;
+import digitloop.hitl.ReviewRefusedException;
 import digitloop.hitl.StrategyKind;
 import digitloop.model.LoadedModel;
 import java.awt.BorderLayout;
@@ -17,10 +15,9 @@ import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -33,40 +30,47 @@ import javax.swing.KeyStroke;
 import javax.swing.SpinnerNumberModel;
 import javax.swing.text.JTextComponent;
 
-/** Label the samples the model is least sure about, by keyboard; retrain and see what the labels bought. */
+/**
+ * Label the samples the model is least sure about, by keyboard; retrain and decide whether the
+ * retrained model replaces the current one. The pool holds only images the model never trained on
+ * ({@link ReviewContract}); the tab says which workflow runs.
+ */
 final class ReviewPanel extends JPanel {
-    /** The review split: a labelled start set and a validation set drawn from the training images (seeded, so stable). */
-    static final int LABELED = 2000;
-    static final int VALIDATION = 1000;
-    static final long SPLIT_SEED = 1;
 
     private final Workbench bench;
     private final TaskRunner tasks;
     private final JComboBox<StrategyKind> strategy = new JComboBox<>(StrategyKind.values());
     private final JSpinner queueSize = new JSpinner(new SpinnerNumberModel(50, 1, 1000, 10));
     private final JSpinner scored = new JSpinner(new SpinnerNumberModel(5000, 100, 60_000, 1000));
-    private final JComboBox<String> mode = new JComboBox<>(new String[] {"fine-tune", "from scratch"});
     private final JButton build = new JButton("Build queue");
+    private final JButton newProject = new JButton("New small-start project…");
+    private final JLabel workflow = new JLabel(" ");
     private final JButton retrain = new JButton("Retrain with my labels");
     private final DigitImage image = new DigitImage(280);
     private final ProbabilityBars bars = new ProbabilityBars();
     private final QueueStrip upNext = new QueueStrip(9);
     private final JLabel guess = new JLabel("Build a queue to start.");
     private final JLabel counters = new JLabel(" ");
-    private final HitlProgressView progress = new HitlProgressView();
-    private final Object splitLock = new Object();
-    private PoolSplit split;
-    private Degradation splitDegradation;
+    private final RetrainPanel retrainPanel;
+    private final Runnable labelsChanged;
+    private final Object contractLock = new Object();
+    private LoadedModel contractModel;
+    private ReviewContract contract;
+    private RuntimeException refusal;
     private ReviewQueue queue;
-    private Double startAccuracy;
     private final java.util.ArrayDeque<Runnable> typed = new java.util.ArrayDeque<>();
     private boolean writing;
-    private int rounds;
+    private boolean retraining;
 
-    ReviewPanel(Workbench bench, TaskRunner tasks) {
+    ReviewPanel(Workbench bench, TaskRunner tasks, Consumer<LoadedModel> useModel, Runnable labelsChanged) {
         super(new BorderLayout(12, 12));
         this.bench = bench;
         this.tasks = tasks;
+        this.labelsChanged = labelsChanged;
+        this.retrainPanel = new RetrainPanel(bench, tasks, this::contractFor, useModel, this::buildQueue);
+        workflow.setName("reviewWorkflow");
+        newProject.setName("newSmallStart");
+        newProject.addActionListener(e -> SmallStartDialog.open(this, bench, tasks, useModel));
         setName("reviewPanel");
         setBorder(BorderFactory.createEmptyBorder(12, 12, 12, 12));
         guess.setName("reviewGuess");
@@ -89,8 +93,11 @@ final class ReviewPanel extends JPanel {
         controls.add(scored);
         controls.add(build);
         controls.add(javax.swing.Box.createHorizontalStrut(24));
-        controls.add(mode);
         controls.add(retrain);
+        controls.add(newProject);
+        JPanel top = new JPanel(new BorderLayout(0, 6));
+        top.add(controls, BorderLayout.NORTH);
+        top.add(workflow, BorderLayout.SOUTH);
 
         JPanel info = new JPanel(new BorderLayout(0, 10));
         info.add(guess, BorderLayout.NORTH);
@@ -105,12 +112,16 @@ final class ReviewPanel extends JPanel {
         sample.add(info, BorderLayout.CENTER);
         sample.add(upNext, BorderLayout.SOUTH);
 
-        add(controls, BorderLayout.NORTH);
+        add(top, BorderLayout.NORTH);
         add(sample, BorderLayout.CENTER);
-        add(progress, BorderLayout.SOUTH);
+        add(retrainPanel, BorderLayout.SOUTH);
         bindKeys();
-        bench.onModelChange(m -> showCurrent());
+        bench.onModelChange(m -> {
+            showCurrent();
+            describeWorkflow();
+        });
         showCurrent();
+        describeWorkflow();
         resume();
     }
 
@@ -150,18 +161,17 @@ final class ReviewPanel extends JPanel {
         var classifier = bench.classifier();
         guess.setText("Resuming your queue…");
         tasks.run("Resuming the review queue", ctx -> {
-            PoolSplit s = splitFor(model);
-            return new Object[] {s, ReviewQueue.resume(classifier, s.pool(), bench.journal()).orElse(null)};
-        }, r -> {
-            if (queue == null) queue = (ReviewQueue) r[1];
+            return ReviewQueue.resume(classifier, contractFor(model).pool(), bench.journal()).orElse(null);
+        }, resumed -> {
+            if (queue == null) queue = resumed;
             showCurrent();
         }, e -> {
             guess.setText("Build a queue to start.");
-            Dialogs.error(this, "Your last review queue could not be resumed", e);
+            if (!(e instanceof ReviewRefusedException)) Dialogs.error(this, "Your last review queue could not be resumed", e);
         });
     }
 
-    private void buildQueue() {
+    void buildQueue() {
         LoadedModel model = bench.model();
         if (model == null) return;
         var classifier = bench.classifier();
@@ -171,11 +181,10 @@ final class ReviewPanel extends JPanel {
         guess.setText("Scoring the pool (" + kind.label() + ")…");
         build.setEnabled(false);
         tasks.run("Scoring the pool (" + kind.label() + ")", ctx -> {
-            PoolSplit s = splitFor(model);
-            return new Object[] {s, ReviewQueue.build(classifier, s.pool(), kind, size, options, bench.journal(), ctx.cancellation())};
-        }, r -> {
+            return ReviewQueue.build(classifier, contractFor(model).pool(), kind, size, options, bench.journal(), ctx.cancellation());
+        }, built -> {
             build.setEnabled(true);
-            queue = (ReviewQueue) r[1];
+            queue = built;
             showCurrent();
             // Digits typed into a spinner would edit it; put the keyboard on the sample instead.
             image.requestFocusInWindow();
@@ -186,24 +195,52 @@ final class ReviewPanel extends JPanel {
                 return;
             }
             guess.setText("The queue could not be built.");
-            Dialogs.error(this, "Could not build the review queue", e);
+            if (e instanceof ReviewRefusedException) {
+                Dialogs.info(this, "No images to review for this model", Dialogs.escape(e.getMessage()));
+            } else {
+                Dialogs.error(this, "Could not build the review queue", e);
+            }
         });
     }
 
     /**
-     * The review pool for the model's input (a 14x14 model needs 14x14 images); sample ids are the same
-     * for all. Built on workers under a lock of its own: AWT synchronizes on the component itself (its
-     * listener lists), so a {@code synchronized} method here held the EDT while a pool was degraded.
+     * What {@code model} may be asked about and retrained on, worked out once per model on a worker.
+     * Under a lock of its own: AWT synchronizes on the component itself (its listener lists), so a
+     * {@code synchronized} method here held the EDT while a pool was degraded.
+     *
+     * @throws ReviewRefusedException when the model has nothing left to review, saying why
      */
-    private PoolSplit splitFor(LoadedModel model) {
-        synchronized (splitLock) {
-            Degradation wanted = model.metadata().degradation();
-            if (split == null || !wanted.equals(splitDegradation)) {
-                split = PoolSplit.create(wanted.apply(bench.train()), LABELED, VALIDATION, SPLIT_SEED);
-                splitDegradation = wanted;
+    private ReviewContract contractFor(LoadedModel model) {
+        synchronized (contractLock) {
+            if (contractModel == null || contractModel.network() != model.network()
+                    || !contractModel.metadata().equals(model.metadata())) {
+                contractModel = model;
+                contract = null;
+                refusal = null;
+                try {
+                    contract = ReviewContract.of(model.metadata(), model.metadata().degradation().apply(bench.train()));
+                } catch (ReviewRefusedException e) {
+                    refusal = e;
+                }
             }
-            return split;
+            if (refusal != null) throw refusal;
+            return contract;
         }
+    }
+
+    /** The workflow line at the top of the tab, for the current model. */
+    private void describeWorkflow() {
+        LoadedModel model = bench.model();
+        if (model == null) {
+            workflow.setText("No model yet: train one in the Train tab, or start a small-start project.");
+            return;
+        }
+        workflow.setText("Working out which images this model has never seen…");
+        tasks.run("Finding the review pool", ctx -> contractFor(model).description(), text -> {
+            if (bench.model() == model) workflow.setText("<html>" + Dialogs.escape(text) + "</html>");
+        }, e -> {
+            if (bench.model() == model) workflow.setText("<html><b>Nothing to review:</b> " + Dialogs.escape(String.valueOf(e.getMessage())) + "</html>");
+        });
     }
 
     /**
@@ -245,6 +282,7 @@ final class ReviewPanel extends JPanel {
             writing = false;
             then.accept(event);
             showCurrent();
+            labelsChanged.run();
             pump();
         }, e -> {
             writing = false;
@@ -257,7 +295,7 @@ final class ReviewPanel extends JPanel {
     private void showCurrent() {
         boolean model = bench.hasModel();
         build.setEnabled(model);
-        retrain.setEnabled(model);
+        retrain.setEnabled(model && !retraining);
         if (queue != null && queue.hasCurrent()) {
             ReviewQueue.Item item = queue.current();
             image.setPixels(item.image());
@@ -277,36 +315,22 @@ final class ReviewPanel extends JPanel {
                 bench.journal().drawings().size()));
     }
 
-    /** Retrains on everything in the journal, off the EDT, and shows what it bought against the random baseline. */
+    /** Retrains on everything in the journal, off the EDT; the result waits in {@link RetrainPanel} for the person's decision. */
     void retrain() {
-        LoadedModel model = bench.model();
-        if (model == null) return;
-        Map<Integer, Integer> answers = new LinkedHashMap<>(bench.journal().effectiveLabels());
-        var drawings = bench.journal().drawings();
-        int corrections = bench.journal().corrections();
-        if (answers.isEmpty() && drawings.isEmpty()) {
-            Dialogs.info(this, "Nothing to retrain on", "Label a few samples here, or teach drawings in the Draw tab, first.");
-            return;
-        }
-        Retrainer.Mode how = mode.getSelectedIndex() == 0 ? Retrainer.Mode.FINE_TUNE : Retrainer.Mode.FROM_SCRATCH;
-        var classifier = bench.classifier();
-        int round = rounds + 1;
+        if (!bench.hasModel() || retraining) return;
+        retraining = true;
         retrain.setEnabled(false);
-        tasks.run(TaskRunner.Lane.TRAINING, "Retraining on " + answers.size() + " labels", ctx -> RetrainRound.run(ctx, model,
-                classifier, splitFor(model), bench.test(), answers, drawings, how, round), r -> {
-                    rounds = round;
-                    if (startAccuracy == null) startAccuracy = r.before();
-                    progress.add(new HitlIteration(round, answers.size(), corrections, r.after(), r.randomBaseline(),
-                            r.after() - startAccuracy), r.before());
-                    bench.setModel(r.model());
-                    showCurrent();
-                }, e -> {
-                    showCurrent();
-                    if (!(e instanceof CancellationException)) Dialogs.error(this, "Retraining failed", e);
-                });
+        retrainPanel.retrain(() -> {
+            retraining = false;
+            showCurrent();
+        });
     }
 
     ReviewQueue queue() { return queue; }
 
-    HitlProgressView progressView() { return progress; }
+    HitlProgressView progressView() { return retrainPanel.progressView(); }
+
+    RetrainPanel retrainPanel() { return retrainPanel; }
+
+    String workflowText() { return workflow.getText(); }
 }

@@ -228,7 +228,17 @@ final class TrainPanel extends JPanel {
         tasks.run("Saving " + file, ctx -> {
             ModelFile.save(file, model.network(), model.metadata());
             return file;
-        }, f -> progress.setString("saved as " + f), e -> Dialogs.error(this, "Could not save the model", e));
+        }, f -> {
+            run.savedTo = f;
+            progress.setString("saved as " + f);
+        }, e -> Dialogs.error(this, "Could not save the model", e));
+    }
+
+    /** Runs whose models exist only in memory. */
+    List<TrainingRun> unsavedRuns() {
+        List<TrainingRun> out = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) if (runs.get(i).unsaved()) out.add(runs.get(i));
+        return out;
     }
 
     /** Writes both charts as PNG files (name.png and name-loss.png). */

@@ -17,6 +17,8 @@ final class TrainingRun {
     final XYSeries iterationLoss;
     TrainingPipeline.Outcome outcome;
     boolean failed;
+    /** Where the run's model was saved; null while it is only in memory. */
+    java.nio.file.Path savedTo;
 
     TrainingRun(String name, String description) {
         this.name = name;
@@ -39,6 +41,9 @@ final class TrainingRun {
     boolean running() { return outcome == null && !failed; }
 
     boolean hasModel() { return outcome != null && outcome.model() != null; }
+
+    /** A finished model that exists only in memory: quitting would lose it. */
+    boolean unsaved() { return hasModel() && savedTo == null; }
 
     @Override
     public String toString() {

@@ -7,6 +7,7 @@ import digitloop.model.Classifier;
 import digitloop.model.LoadedModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +25,9 @@ public final class Workbench {
     private LoadedModel model;
     private Classifier classifier;
     private final List<Consumer<LoadedModel>> modelListeners = new ArrayList<>();
+    /** Test-set evaluations of the last few models, by network identity: a model is measured once, not at every switch. */
+    private final List<Map.Entry<Object, TestEvaluation>> evaluations = new ArrayList<>();
+    private static final int EVALUATIONS_KEPT = 4;
 
     public Workbench(Workspace workspace, DatasetStore store, Digits train, Digits test, LabelJournal journal, LoadedModel model) {
         this.workspace = workspace;
@@ -60,6 +64,19 @@ public final class Workbench {
     private synchronized void setModelQuietly(LoadedModel newModel) {
         model = newModel;
         classifier = newModel == null ? null : newModel.classifier();
+    }
+
+    /** The test-set evaluation of {@code m} if it was measured in this session, else null; any thread. */
+    synchronized TestEvaluation evaluationOf(LoadedModel m) {
+        if (m == null) return null;
+        for (Map.Entry<Object, TestEvaluation> e : evaluations) if (e.getKey() == m.network()) return e.getValue();
+        return null;
+    }
+
+    synchronized void rememberEvaluation(LoadedModel m, TestEvaluation evaluation) {
+        evaluations.removeIf(e -> e.getKey() == m.network());
+        evaluations.add(Map.entry(m.network(), evaluation));
+        while (evaluations.size() > EVALUATIONS_KEPT) evaluations.remove(0);
     }
 
     public void onModelChange(Consumer<LoadedModel> listener) {

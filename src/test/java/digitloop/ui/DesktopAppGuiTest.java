@@ -67,7 +67,10 @@ class DesktopAppGuiTest {
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (run under xvfb-run)");
         // A journal and a chart folder of the test's own; the person's labels are never touched.
         workspace = Workspace.current().withJournal(temp.resolve("journal.tsv"));
-        workspace = new Workspace(workspace.data(), workspace.models(), workspace.journal(), Files.createDirectories(temp.resolve("charts")), null);
+        // Models of its own too: an accepted retrain is saved into the models folder.
+        Path models = Files.createDirectories(temp.resolve("models"));
+        for (String f : new String[] {"cnn.zip", "cnn.json"}) Files.copy(workspace.models().resolve(f), models.resolve(f));
+        workspace = new Workspace(workspace.data(), models, workspace.journal(), Files.createDirectories(temp.resolve("charts")), null);
         node = Preferences.userRoot().node("digitloop-gui-test");
         node.clear();
         new AppPrefs(node).setWindowBounds(0, 0, 1280, 860);
@@ -238,18 +241,73 @@ class DesktopAppGuiTest {
         assertTrue(onEdt(() -> find(window, "reviewCounters", JLabel.class).getText()).startsWith("labelled 2 "));
 
         watchdog.phase("retrain");
+        LoadedModel before = onEdt(() -> window.workbench().model());
+        assertTrue(onEdt(review::workflowText).contains("never trained on"), onEdt(review::workflowText));
         gui.click(find(window, "retrain", JButton.class));
-        waitFor(() -> onEdt(() -> review.progressView().iterations().size() == 1), 240, "the retrain");
-        var it = onEdt(() -> review.progressView().iterations().get(0));
-        assertEquals(2, it.labelsGiven());
-        assertTrue(it.testAccuracy() > 0.5 && it.randomBaselineAccuracy() > 0.5, it.toString());
-        LoadedModel retrained = onEdt(() -> window.workbench().model());
-        assertTrue(retrained.metadata().name().endsWith("+2labels"), retrained.metadata().name());
+        RetrainPanel retrain = onEdt(review::retrainPanel);
+        waitFor(() -> onEdt(retrain::hasPendingCandidate), 240, "the retrain");
+        var candidate = onEdt(retrain::pending);
+        assertEquals(2, candidate.labels());
+        assertTrue(candidate.after().test() > 0.5 && candidate.after().validation() > 0.5, candidate.after().toString());
+        assertEquals(before.network(), onEdt(() -> window.workbench().model().network()), "nothing replaced before the person decides");
+        String shown = onEdt(() -> find(window, "retrainResult", JLabel.class).getText());
+        assertTrue(shown.contains("validation") && shown.contains("test"), shown);
+        waitFor(() -> onEdt(() -> !Double.isNaN(review.progressView().iterations().get(0).randomBaselineAccuracy())), 240,
+                "the random baseline, measured in the background");
         screenshots("review");
+
+        gui.click(find(window, "acceptRetrained", JButton.class));
+        waitFor(() -> onEdt(() -> window.workbench().model().network() == candidate.model().network()), 30, "the accepted model");
+        LoadedModel accepted = onEdt(() -> window.workbench().model());
+        assertTrue(accepted.metadata().name().endsWith("+2labels"), accepted.metadata().name());
+        assertNotNull(accepted.file(), "an accepted model is saved at once");
+        assertTrue(Files.exists(accepted.file()) && accepted.file().startsWith(workspace.models()), String.valueOf(accepted.file()));
+        assertEquals(2, accepted.metadata().trainedOn().humanIds().size(), "its sidecar records the labels it trained on");
+        waitFor(() -> onEdt(() -> review.queue() != null && review.queue().position() == 0 && !window.status().busy()), 120,
+                "the queue rebuilt with the accepted model");
+        assertTrue(onEdt(() -> review.queue().items().stream().noneMatch(i -> ids.subList(0, 2).contains(i.sampleId()))),
+                "the rebuilt queue leaves out what was answered");
+
+        gui.click(find(window, "revertModel", JButton.class));
+        waitFor(() -> onEdt(() -> window.workbench().model().network() == before.network()), 30, "the previous model back");
+        waitFor(() -> onEdt(() -> !window.status().busy()), 120, "the tasks after the revert");
+        focusWindow();
+        gui.type(KeyEvent.VK_1);
+        waitFor(() -> window.workbench().journal().answeredCount() == 3, 10, "a label in the rebuilt queue");
     }
 
     @Test
     @Order(5)
+    void quittingWithAModelThatIsNotSavedAsksFirst() throws Exception {
+        watchdog.phase("quit");
+        assertFalse(UnsavedWork.of(window.workbench(), window.trainPanel(), window.reviewPanel()).isEmpty(),
+                "the Train tab's run-1 is current and not saved");
+        watchdog.pause(true);
+        SwingUtilities.invokeLater(window::requestClose);
+        waitFor(() -> dialog("Quit DigitLoop") != null, 10, "the question before quitting");
+        java.awt.Window asked = dialog("Quit DigitLoop");
+        String text = onEdt(() -> GuiDriver.allComponents((java.awt.Container) asked).stream()
+                .filter(c -> c instanceof JLabel).map(c -> ((JLabel) c).getText()).reduce("", String::concat));
+        assertTrue(text.contains("run-1"), text);
+        JButton cancel = onEdt(() -> GuiDriver.allComponents((java.awt.Container) asked).stream()
+                .filter(c -> c instanceof JButton b && "Cancel".equals(b.getText())).map(c -> (JButton) c).findFirst().orElseThrow());
+        gui.click(cancel);
+        waitFor(() -> dialog("Quit DigitLoop") == null, 10, "the question to close");
+        assertTrue(onEdt(window::isShowing), "Cancel keeps the app open");
+        watchdog.pause(false);
+    }
+
+    private static java.awt.Window dialog(String title) throws Exception {
+        return onEdt(() -> {
+            for (java.awt.Window w : java.awt.Window.getWindows()) {
+                if (w instanceof java.awt.Dialog d && title.equals(d.getTitle()) && d.isShowing()) return w;
+            }
+            return null;
+        });
+    }
+
+    @Test
+    @Order(6)
     void reopeningResumesTheQueueWithTheThemeAndWindowSizeAsLeft() throws Exception {
         watchdog.phase("reopen");
         // A theme switch restyles every component at once, on purpose: not a stall of a flow, and timed apart.
@@ -269,9 +327,9 @@ class DesktopAppGuiTest {
         assertTrue(onEdt(FlatLaf::isLafDark), "dark, as left");
         assertEquals(new Dimension(1200, 820), onEdt(window::getSize));
         waitFor(() -> onEdt(() -> window.workbench() != null), 120, "the engine to load again");
-        assertEquals(2, window.workbench().journal().answeredCount(), "the journal kept the two labels");
+        assertEquals(3, window.workbench().journal().answeredCount(), "the journal kept the three labels");
         waitFor(() -> onEdt(() -> window.reviewPanel().queue() != null), 240, "the queue to be resumed");
-        assertEquals(2, onEdt(() -> window.reviewPanel().queue().position()), "resumed after the two answered samples");
+        assertEquals(1, onEdt(() -> window.reviewPanel().queue().position()), "resumed after the sample answered in the rebuilt queue");
         assertEquals(1, onEdt(() -> window.tabs().getSelectedIndex()), "on the tab last shown");
         watchdog.pause(true);
         SwingUtilities.invokeAndWait(() -> window.setDark(false));
@@ -281,7 +339,7 @@ class DesktopAppGuiTest {
      * The EDT's own stalls: time it was busy or blocked. Time it waited for a CPU (the test trains on
      * the same 2 cores), GC pauses and pauses of the whole process are printed as the raw figure but not
      * held against it. Sampling the worst stall found a worker holding the Review tab's monitor, which
-     * AWT also takes on the EDT (ReviewPanel.splitFor).
+     * AWT also takes on the EDT (ReviewPanel.contractFor, then splitFor).
      */
     @Test
     @Order(6)

@@ -1,0 +1,230 @@
+package digitloop.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import digitloop.data.Digits;
+import digitloop.hitl.Oracle;
+import digitloop.hitl.QueryOptions;
+import digitloop.hitl.RetrainRecipe;
+import digitloop.hitl.ReviewContract;
+import digitloop.hitl.ReviewRound;
+import digitloop.hitl.SmallStart;
+import digitloop.hitl.StrategyKind;
+import digitloop.model.AtomicFiles;
+import digitloop.model.LoadedModel;
+import digitloop.model.ModelFile;
+import digitloop.model.Scores;
+import digitloop.train.CancellationToken;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code experiment review-round}: the Review tab's round (the same engine classes, no Swing) with an
+ * oracle in place of the person, so what the app promises is measured.
+ */
+@Command(name = "review-round", mixinStandardHelpOptions = true,
+        description = {"The Review tab's round run headless with an oracle: the strategy picks --labels pool images the model has "
+                + "never trained on, the oracle answers, the model is retrained by the app's recipe, the gate compares it with the "
+                + "current model on held-out validation images, and the same number of random labels is the baseline. With "
+                + "--small-start N a project starts from a model trained on N balanced labels and runs --rounds rounds, each "
+                + "retrained model taking over only when the gate lets it."})
+public final class ExperimentReviewRoundCommand implements Callable<Integer> {
+    @Option(names = "--model", description = "Model to start from (default: ${DEFAULT-VALUE}); ignored with --small-start.")
+    Path model = Path.of("models", "cnn.zip");
+
+    @Option(names = "--small-start", description = "Start a small-start project of this many balanced labels instead of --model.")
+    int smallStart;
+
+    @Option(names = "--rounds", description = "Rounds per seed (default: ${DEFAULT-VALUE}).")
+    int rounds = 1;
+
+    @Option(names = "--labels", description = "Labels per round (default: ${DEFAULT-VALUE}).")
+    int labels = 50;
+
+    @Option(names = "--strategy", description = "Query strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    StrategyKind strategy = StrategyKind.MARGIN;
+
+    @Option(names = "--seeds", description = "Seeds, run as --first-seed, --first-seed + 1, ... (default: ${DEFAULT-VALUE}).")
+    int seeds = 1;
+
+    @Option(names = "--first-seed", description = "First seed (default: ${DEFAULT-VALUE}).")
+    long firstSeed = 1;
+
+    @Option(names = "--oracle-error", description = "Share of oracle answers that are wrong (default: ${DEFAULT-VALUE}).")
+    double oracleError;
+
+    @Option(names = "--replay", description = "Fine-tune: images of the model's own training set replayed (0 = all; default: the app's).")
+    Integer replay;
+
+    @Option(names = "--repeat", description = "Fine-tune: times each label is repeated (default: the app's).")
+    Integer repeat;
+
+    @Option(names = "--lr", description = "Learning rate (default: the app's).")
+    Double learningRate;
+
+    @Option(names = "--passes", description = "Passes over the retraining set (default: the app's).")
+    Integer passes;
+
+    @Option(names = "--batch-norm", description = "Fine-tune: FROZEN or UPDATED running statistics (default: the app's).")
+    BatchNorm batchNorm;
+
+    @Option(names = "--trainable-layers", description = "Fine-tune: only the last this many layers change, 0 = all (default: the app's).")
+    Integer trainableLayers;
+
+    @Option(names = "--no-baseline", description = "Skip the random-label baseline.")
+    boolean noBaseline;
+
+    @Option(names = "--json", description = "Write every round's figures here.")
+    Path json;
+
+    @Option(names = "--data", description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
+    Path data = digitloop.data.DatasetStore.DEFAULT_FOLDER;
+
+    enum BatchNorm { FROZEN, UPDATED }
+
+    @Override
+    public Integer call() throws Exception {
+        var store = DataAccess.ready(data);
+        List<Map<String, Object>> out = new ArrayList<>();
+        LoadedModel given = smallStart > 0 ? null : ModelFile.load(model);
+        for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
+            LoadedModel current = given != null ? given : startModel(store.train(), seed);
+            Digits train = current.metadata().degradation().apply(store.train());
+            Digits test = current.metadata().degradation().apply(store.test());
+            ReviewContract start = ReviewContract.of(current.metadata(), train);
+            RetrainRecipe recipe = recipe(start.workflow());
+            System.out.println(start.description());
+            System.out.println("recipe: " + recipe.describe());
+            int[] beforeTest = null;
+            int corrections = 0;
+            Map<Integer, Integer> answers = new LinkedHashMap<>();
+            Oracle oracle = new Oracle(start.split().hidden(), oracleError, seed);
+            for (int round = 1; round <= rounds; round++) {
+                long roundStart = System.nanoTime();
+                ReviewContract contract = ReviewContract.of(current.metadata(), train);
+                long scoring = System.nanoTime();
+                int[] picked = pick(current, contract, answers, seed * 1000 + round);
+                double scoringSeconds = (System.nanoTime() - scoring) / 1e9;
+                Scores scores = current.classifier().score(contract.pool().images().subset(picked));
+                for (int i = 0; i < picked.length; i++) {
+                    int id = contract.pool().id(picked[i]);
+                    int label = oracle.answer(id);
+                    answers.put(id, label);
+                    if (label != scores.argmax(i)) corrections++;
+                }
+                ProgressLine line = new ProgressLine(System.err);
+                String label = "round " + round;
+                ReviewRound.Candidate c = ReviewRound.retrain(current, contract, answers, List.of(), corrections, test, beforeTest, recipe,
+                        seed * 1000 + round, (f, m) -> line.draw(label, f, m), CancellationToken.none());
+                line.clear();
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("seed", seed);
+                row.put("round", round);
+                row.put("model", current.metadata().name());
+                row.put("strategy", strategy.name().toLowerCase(Locale.ROOT));
+                row.put("labels", answers.size());
+                row.put("corrections", corrections);
+                row.put("validationBefore", c.before().validation());
+                row.put("validationAfter", c.after().validation());
+                row.put("testBefore", c.before().test());
+                row.put("testAfter", c.after().test());
+                row.put("nowRight", c.nowRight().length);
+                row.put("nowWrong", c.nowWrong().length);
+                row.put("verdict", c.verdict().name());
+                row.put("recipe", recipe.describe());
+                Map<String, Double> seconds = new LinkedHashMap<>();
+                seconds.put("score the pool", scoringSeconds);
+                seconds.putAll(c.seconds());
+                row.put("seconds", seconds);
+                row.put("retrainToResultSeconds", (System.nanoTime() - roundStart) / 1e9 - scoringSeconds);
+                boolean accepted = c.verdict() == ReviewRound.Verdict.NOT_WORSE;
+                row.put("accepted", accepted);
+                String baseline = "";
+                if (!noBaseline) {
+                    // From scratch the baseline is the random path of the same total budget; a fine-tune's is one round's worth.
+                    int budget = start.workflow() == ReviewContract.Workflow.SMALL_START ? answers.size() : picked.length;
+                    ReviewRound.Baseline b = ReviewRound.randomBaseline(current, start.workflow() == ReviewContract.Workflow.SMALL_START
+                            ? start : contract, budget, test, recipe, seed * 1000 + round, (f, m) -> line.draw("baseline", f, m),
+                            CancellationToken.none());
+                    line.clear();
+                    row.put("randomValidation", b.measure().validation());
+                    row.put("randomTest", b.measure().test());
+                    row.put("randomLabels", b.labels());
+                    row.put("randomSeconds", b.seconds());
+                    baseline = String.format(Locale.ROOT, " · random %.2f %% val / %.2f %% test", b.measure().validation() * 100,
+                            b.measure().test() * 100);
+                }
+                System.out.printf(Locale.ROOT, "seed %d round %d: %d labels (%d corrections) · validation %.2f -> %.2f %% · test %.2f -> "
+                                + "%.2f %% (+%d/-%d images) · %s%s · %.0f s to the result%n", seed, round, answers.size(), corrections,
+                        c.before().validation() * 100, c.after().validation() * 100, c.before().test() * 100, c.after().test() * 100,
+                        c.nowRight().length, c.nowWrong().length, accepted ? "accepted" : "kept the old model", baseline, (double) row.get("retrainToResultSeconds"));
+                out.add(row);
+                if (json != null) write(out);
+                if (accepted) {
+                    current = c.model();
+                    beforeTest = argmax(c.testScores());
+                } else if (beforeTest == null) {
+                    beforeTest = predictionsOf(current, test);
+                }
+            }
+        }
+        if (json != null) System.out.println("Wrote " + json);
+        return 0;
+    }
+
+    private LoadedModel startModel(Digits rawTrain, long seed) {
+        ProgressLine line = new ProgressLine(System.err);
+        LoadedModel m = SmallStart.train(rawTrain, smallStart, seed, SmallStart.MODEL, (f, msg) -> line.draw("start model", f, msg),
+                CancellationToken.none());
+        line.clear();
+        return m;
+    }
+
+    private int[] pick(LoadedModel current, ReviewContract contract, Map<Integer, Integer> answered, long seed) {
+        int[] ranked = strategy.create().select(current.classifier(), contract.pool(), labels + answered.size(),
+                new QueryOptions(0, false, 20, seed));
+        List<Integer> chosen = new ArrayList<>();
+        for (int index : ranked) {
+            if (chosen.size() == labels) break;
+            if (!answered.containsKey(contract.pool().id(index))) chosen.add(index);
+        }
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] predictionsOf(LoadedModel m, Digits test) {
+        return argmax(m.classifier().score(test));
+    }
+
+    private static int[] argmax(Scores s) {
+        int[] p = new int[s.size()];
+        for (int i = 0; i < p.length; i++) p[i] = s.argmax(i);
+        return p;
+    }
+
+    private RetrainRecipe recipe(ReviewContract.Workflow workflow) {
+        RetrainRecipe r = RetrainRecipe.forWorkflow(workflow);
+        if (replay != null) r = r.withReplay(replay);
+        if (repeat != null) r = r.withRepeat(repeat);
+        if (learningRate != null) r = r.withLearningRate(learningRate);
+        if (passes != null) r = r.withPasses(passes);
+        if (batchNorm != null) r = r.withFreezeBatchNorm(batchNorm == BatchNorm.FROZEN);
+        if (trainableLayers != null) r = r.withTrainableLayers(trainableLayers);
+        return r;
+    }
+
+    private void write(List<Map<String, Object>> rows) {
+        try {
+            byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(rows);
+            AtomicFiles.write(json, bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not write " + json, e);
+        }
+    }
+}

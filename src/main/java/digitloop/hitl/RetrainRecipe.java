@@ -1,0 +1,76 @@
+package digitloop.hitl;
+
+import digitloop.data.Augmentation;
+import java.util.Locale;
+
+/**
+ * How a review round retrains. A model trained on most of MNIST is fine-tuned on a replay sample of
+ * its own training images plus the person's labels, repeated so they weigh; a small-start model is
+ * trained anew on everything it has, as the al-curve does (docs/active-learning.md).
+ *
+ * @param replay          images of the model's own training set shown again beside the labels (0 = all of it)
+ * @param repeat          how many times each human label is repeated in the set
+ * @param passes          passes over that set
+ * @param freezeBatchNorm put the batch-norm running statistics back after the fine-tune, so a few
+ *                        thousand images cannot drag the statistics of 54,000
+ * @param fromScratch     train a fresh network instead of fine-tuning a copy
+ * @param trainableLayers a fine-tune changes only the last this many layers (DL4J's TransferLearning freezes
+ *                        the rest, which then run as at inference, batch-norm included); 0 = all layers
+ */
+public record RetrainRecipe(int replay, int repeat, int passes, int batchSize, double learningRate, Augmentation augmentation,
+                            boolean freezeBatchNorm, boolean fromScratch, int trainableLayers) {
+    /**
+     * The fine-tune of a model trained on most of MNIST; the figures behind each choice are in
+     * docs/review-loop.md (`./digitloop experiment review-round`).
+     */
+    public static final RetrainRecipe FINE_TUNE = new RetrainRecipe(4000, 8, 1, 64, 1e-4, Augmentation.STANDARD, true, false, 2);
+    /** A small-start project retrains from scratch with the al-curve's schedule (64 passes, 200..1,000 steps). */
+    public static final RetrainRecipe SMALL_START = new RetrainRecipe(0, 1, AlCurveProtocol.PASSES, 64, 1e-3, Augmentation.STANDARD,
+            false, true, 0);
+
+    public RetrainRecipe {
+        if (trainableLayers < 0) throw new IllegalArgumentException("trainable layers must be >= 0, got " + trainableLayers);
+        if (replay < 0 || repeat < 1 || passes < 1 || batchSize < 1 || !(learningRate > 0)) {
+            throw new IllegalArgumentException("replay >= 0, repeat, passes and batch size >= 1 and a positive learning rate, got "
+                    + replay + ", " + repeat + ", " + passes + ", " + batchSize + ", " + learningRate);
+        }
+    }
+
+    public static RetrainRecipe forWorkflow(ReviewContract.Workflow w) {
+        return w == ReviewContract.Workflow.SMALL_START ? SMALL_START : FINE_TUNE;
+    }
+
+    public RetrainRecipe withReplay(int r) {
+        return new RetrainRecipe(r, repeat, passes, batchSize, learningRate, augmentation, freezeBatchNorm, fromScratch, trainableLayers);
+    }
+
+    public RetrainRecipe withRepeat(int k) {
+        return new RetrainRecipe(replay, k, passes, batchSize, learningRate, augmentation, freezeBatchNorm, fromScratch, trainableLayers);
+    }
+
+    public RetrainRecipe withLearningRate(double lr) {
+        return new RetrainRecipe(replay, repeat, passes, batchSize, lr, augmentation, freezeBatchNorm, fromScratch, trainableLayers);
+    }
+
+    public RetrainRecipe withPasses(int p) {
+        return new RetrainRecipe(replay, repeat, p, batchSize, learningRate, augmentation, freezeBatchNorm, fromScratch, trainableLayers);
+    }
+
+    public RetrainRecipe withFreezeBatchNorm(boolean f) {
+        return new RetrainRecipe(replay, repeat, passes, batchSize, learningRate, augmentation, f, fromScratch, trainableLayers);
+    }
+
+    public RetrainRecipe withTrainableLayers(int n) {
+        return new RetrainRecipe(replay, repeat, passes, batchSize, learningRate, augmentation, freezeBatchNorm, fromScratch, n);
+    }
+
+    public String describe() {
+        return fromScratch
+                ? String.format(Locale.ROOT, "from scratch, %d passes, Adam %g, batch %d, %s", passes, learningRate, batchSize, augmentation.describe())
+                : String.format(Locale.ROOT, "fine-tune of %s: replay %s + labels x%d, %d pass%s, Adam %g, batch %d, %s%s",
+                        trainableLayers == 0 ? "all layers" : "the last " + trainableLayers + " layers",
+                        replay == 0 ? "all" : String.format(Locale.ROOT, "%,d", replay), repeat, passes, passes == 1 ? "" : "es",
+                        learningRate, batchSize, augmentation.describe(), trainableLayers > 0 ? ""
+                                : ", batch-norm statistics " + (freezeBatchNorm ? "frozen" : "updated"));
+    }
+}

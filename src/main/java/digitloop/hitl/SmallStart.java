@@ -1,0 +1,49 @@
+package digitloop.hitl;
+
+import digitloop.data.Digits;
+import digitloop.model.ArchitectureSpec;
+import digitloop.model.CnnSpec;
+import digitloop.model.LoadedModel;
+import digitloop.model.ModelMetadata;
+import digitloop.model.TrainedOn;
+import digitloop.train.CancellationToken;
+import digitloop.train.Thresholds;
+import java.util.Locale;
+
+/**
+ * The first model of an active-learning project: trained on a small balanced labelled start, so the
+ * rest of MNIST's training images is a pool it has never seen (the protocol of docs/active-learning.md).
+ */
+public final class SmallStart {
+    /** The al-curve's CNN: two 32-filter convolutions with batch-norm, dense 128, dropout 0.5. */
+    public static final CnnSpec MODEL = AlCurveProtocol.GAL_2017.model();
+    /** Validation images of a project: they judge every retrain and set the thresholds. */
+    public static final int VALIDATION = 1000;
+
+    private SmallStart() {
+    }
+
+    /** Trains the start model on {@code labelled} balanced images of {@code train} (MNIST's training images). */
+    public static LoadedModel train(Digits train, int labelled, long seed, ArchitectureSpec spec, ReviewRound.Progress progress,
+                                    CancellationToken cancel) {
+        PoolSplit split = PoolSplit.balanced(train, labelled, VALIDATION, seed);
+        int batch = Math.min(RetrainRecipe.SMALL_START.batchSize(), labelled);
+        int steps = ReviewRound.protocolSteps(labelled, batch);
+        FixedStepTraining training = new FixedStepTraining(steps, batch, RetrainRecipe.SMALL_START.learningRate(), AlCurveProtocol.DECAY,
+                Math.max(1, steps / AlCurveProtocol.EPOCHS), RetrainRecipe.SMALL_START.augmentation(), seed);
+        var network = digitloop.model.NetworkFactory.build(spec, train.side(), seed, training.learningRate());
+        boolean done = training.fit(network, split.labeled(), step -> {
+            if (step % 5 == 0 || step == steps) {
+                progress.at((double) step / steps, String.format(Locale.ROOT, "Training the start model on %,d labels: step %d of %d",
+                        labelled, step, steps));
+            }
+        }, cancel);
+        cancel.throwIfCancelled();
+        if (!done) throw new java.util.concurrent.CancellationException("training cancelled");
+        LoadedModel trained = training.describe(network, spec, split.labeled(), 0);
+        ModelMetadata m = trained.metadata().withName(String.format(Locale.ROOT, "start%d-seed%d", labelled, seed))
+                .withTrainedOn(TrainedOn.smallStart(train.size(), labelled, VALIDATION, seed));
+        Thresholds.Measured thresholds = Thresholds.measure(network, m, split.validation());
+        return new LoadedModel(network, m.withThresholds(thresholds.trusted(), thresholds.energy()), null);
+    }
+}
