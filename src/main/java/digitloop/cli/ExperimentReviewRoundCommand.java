@@ -51,6 +51,9 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
     @Option(names = "--strategy", description = "Query strategy: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     StrategyKind strategy = StrategyKind.MARGIN;
 
+    @Option(names = "--scored", description = "Pool images scored per round, a random subset as the Review tab's \"Score pool images\"; 0 = all (default: ${DEFAULT-VALUE}).")
+    int scored = 5000;
+
     @Option(names = "--seeds", description = "Seeds, run as --first-seed, --first-seed + 1, ... (default: ${DEFAULT-VALUE}).")
     int seeds = 1;
 
@@ -77,6 +80,9 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
 
     @Option(names = "--trainable-layers", description = "Fine-tune: only the last this many layers change, 0 = all (default: the app's).")
     Integer trainableLayers;
+
+    @Option(names = "--momentum", description = "Fine-tune: SGD with this Nesterov momentum instead of Adam, 0 = Adam (default: the app's).")
+    Double momentum;
 
     @Option(names = "--no-baseline", description = "Skip the random-label baseline.")
     boolean noBaseline;
@@ -189,7 +195,7 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
 
     private int[] pick(LoadedModel current, ReviewContract contract, Map<Integer, Integer> answered, long seed) {
         int[] ranked = strategy.create().select(current.classifier(), contract.pool(), labels + answered.size(),
-                new QueryOptions(0, false, 20, seed));
+                new QueryOptions(scored, false, 20, seed));
         List<Integer> chosen = new ArrayList<>();
         for (int index : ranked) {
             if (chosen.size() == labels) break;
@@ -216,6 +222,7 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
         if (passes != null) r = r.withPasses(passes);
         if (batchNorm != null) r = r.withFreezeBatchNorm(batchNorm == BatchNorm.FROZEN);
         if (trainableLayers != null) r = r.withTrainableLayers(trainableLayers);
+        if (momentum != null) r = r.withMomentum(momentum);
         return r;
     }
 

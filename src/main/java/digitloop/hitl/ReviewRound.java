@@ -23,6 +23,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.transferlearning.FineTuneConfiguration;
 import org.deeplearning4j.nn.transferlearning.TransferLearning;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -59,19 +60,24 @@ public final class ReviewRound {
      * @param testScores the candidate's scores on the test set, so it need not be measured again
      * @param seconds  seconds per phase, in order
      */
-    public record Candidate(LoadedModel model, Measure before, Measure after, Verdict verdict, int labels, int corrections,
+    public record Candidate(LoadedModel model, int gateSize, Measure before, Measure after, Verdict verdict, int labels, int corrections,
                             int[] nowRight, int[] nowWrong, Scores testScores, RetrainRecipe recipe, Map<String, Double> seconds) {
         public double validationChange() { return after.validation() - before.validation(); }
 
         public double testChange() { return after.test() - before.test(); }
 
+        /** Validation images the candidate reads right minus those the current model does. */
+        public int validationImages() { return (int) Math.round(validationChange() * gateSize); }
+
         /** The verdict in one sentence a person reads before deciding. */
         public String verdictSentence() {
+            int images = validationImages();
             return verdict == Verdict.NOT_WORSE
-                    ? String.format(Locale.ROOT, "Not worse on the %,d validation images (%+.2f points): it can replace the current model.",
-                    ReviewContract.GATE_VALIDATION, validationChange() * 100)
-                    : String.format(Locale.ROOT, "Worse on the validation images (%+.2f points): the current model stays unless you "
-                    + "choose the retrained one anyway.", validationChange() * 100);
+                    ? String.format(Locale.ROOT, "Not worse on the %,d validation images no model trained on (%+d image%s): it can "
+                    + "replace the current model.", gateSize, images, Math.abs(images) == 1 ? "" : "s")
+                    : String.format(Locale.ROOT, "Worse on the %,d validation images no model trained on (%d image%s fewer read right): "
+                    + "keeping the current model is recommended; you can still choose the retrained one.", gateSize, -images,
+                    images == -1 ? "" : "s");
         }
     }
 
@@ -132,7 +138,7 @@ public final class ReviewRound {
             if (was && !is) wrong.add(i);
         }
         Verdict verdict = after.validation() >= before.validation() ? Verdict.NOT_WORSE : Verdict.WORSE_ON_VALIDATION;
-        return new Candidate(candidate, before, after, verdict, answers.size() + drawings.size(), corrections,
+        return new Candidate(candidate, contract.gate().size(), before, after, verdict, answers.size() + drawings.size(), corrections,
                 PoolSplit.toArray(right), PoolSplit.toArray(wrong), afterScores, recipe, Map.copyOf(seconds));
     }
 
@@ -199,7 +205,7 @@ public final class ReviewRound {
         cancel.throwIfCancelled();
         if (!done) throw new java.util.concurrent.CancellationException("retraining cancelled");
         statistics.forEach((key, value) -> network.setParam(key, value));
-        if (recipe.fromScratch() || recipe.trainableLayers() == 0) return network;
+        if (recipe.fromScratch() || (recipe.trainableLayers() == 0 && recipe.momentum() == 0)) return network;
         // Frozen layers keep their parameters in the same flat order: put the tuned ones back into a plain copy.
         MultiLayerNetwork plain = current.network().clone();
         plain.setParams(network.params());
@@ -209,11 +215,13 @@ public final class ReviewRound {
     /** A copy of {@code network} to fine-tune: all of it, or with all but the last layers frozen (TransferLearning). */
     static MultiLayerNetwork trainableCopy(MultiLayerNetwork network, RetrainRecipe recipe) {
         int layers = network.getnLayers();
-        if (recipe.trainableLayers() == 0 || recipe.trainableLayers() >= layers) return network.clone();
-        return new TransferLearning.Builder(network.clone())
-                .fineTuneConfiguration(new FineTuneConfiguration.Builder().updater(new Adam(recipe.learningRate())).build())
-                .setFeatureExtractor(layers - 1 - recipe.trainableLayers())
-                .build();
+        boolean all = recipe.trainableLayers() == 0 || recipe.trainableLayers() >= layers;
+        if (all && recipe.momentum() == 0) return network.clone();
+        TransferLearning.Builder builder = new TransferLearning.Builder(network.clone()).fineTuneConfiguration(
+                new FineTuneConfiguration.Builder().updater(recipe.momentum() > 0 ? new Nesterovs(recipe.learningRate(), recipe.momentum())
+                        : new Adam(recipe.learningRate())).build());
+        if (!all) builder.setFeatureExtractor(layers - 1 - recipe.trainableLayers());
+        return builder.build();
     }
 
     /** Steps of the al-curve protocol for {@code n} images: 64 passes within 200..1,000 steps. */

@@ -149,8 +149,8 @@ final class RetrainPanel extends JPanel {
         String state = pending == c ? "<b>" + Dialogs.escape(c.verdictSentence()) + "</b>"
                 : bench.model() != null && bench.model().network() == c.model().network() ? "You chose the retrained model." : "You kept the model it started from.";
         String text = String.format(Locale.ROOT, "<html>Round %d · %d labels, %d of them corrections of the model · validation "
-                        + "(%,d images no model trained on) <b>%.2f %% → %.2f %%</b> (%+.2f) · test <b>%.2f %% → %.2f %%</b> (%+.2f)"
-                        + "<br>%s<br>%s</html>", rounds, c.labels(), c.corrections(), ReviewContract.GATE_VALIDATION,
+                        + "(%,d images) <b>%.2f %% → %.2f %%</b> (%+.2f) · test <b>%.2f %% → %.2f %%</b> (%+.2f)"
+                        + "<br>%s<br>%s</html>", rounds, c.labels(), c.corrections(), c.gateSize(),
                 c.before().validation() * 100, c.after().validation() * 100, c.validationChange() * 100, c.before().test() * 100,
                 c.after().test() * 100, c.testChange() * 100, state, Dialogs.escape(baselineText));
         result.setText(text);

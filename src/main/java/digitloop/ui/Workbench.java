@@ -25,7 +25,10 @@ public final class Workbench {
     private LoadedModel model;
     private Classifier classifier;
     private final List<Consumer<LoadedModel>> modelListeners = new ArrayList<>();
-    /** Test-set evaluations of the last few models, by network identity: a model is measured once, not at every switch. */
+    /**
+     * Test-set evaluations of the last few models, by network identity and by file: a model is measured
+     * once, not at every switch (the Draw tab's selector loads a chosen file anew each time).
+     */
     private final List<Map.Entry<Object, TestEvaluation>> evaluations = new ArrayList<>();
     private static final int EVALUATIONS_KEPT = 4;
 
@@ -70,13 +73,22 @@ public final class Workbench {
     synchronized TestEvaluation evaluationOf(LoadedModel m) {
         if (m == null) return null;
         for (Map.Entry<Object, TestEvaluation> e : evaluations) if (e.getKey() == m.network()) return e.getValue();
+        String file = fileKey(m);
+        for (Map.Entry<Object, TestEvaluation> e : evaluations) if (file != null && file.equals(e.getKey())) return e.getValue();
         return null;
     }
 
     synchronized void rememberEvaluation(LoadedModel m, TestEvaluation evaluation) {
-        evaluations.removeIf(e -> e.getKey() == m.network());
+        String file = fileKey(m);
+        evaluations.removeIf(e -> e.getKey() == m.network() || e.getKey().equals(file));
         evaluations.add(Map.entry(m.network(), evaluation));
-        while (evaluations.size() > EVALUATIONS_KEPT) evaluations.remove(0);
+        if (file != null) evaluations.add(Map.entry(file, evaluation));
+        while (evaluations.size() > 2 * EVALUATIONS_KEPT) evaluations.remove(0);
+    }
+
+    /** A saved model is the same model as long as its file and creation date are. */
+    private static String fileKey(LoadedModel m) {
+        return m.file() == null ? null : m.file().toAbsolutePath().normalize() + "|" + m.metadata().createdAt();
     }
 
     public void onModelChange(Consumer<LoadedModel> listener) {
