@@ -3,7 +3,6 @@ package digitloop.cli;
 import digitloop.data.DatasetStore;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** Gets MNIST ready for a command, fetching it with a progress line when it is missing. */
 final class DataAccess {
@@ -15,8 +14,7 @@ final class DataAccess {
         if (!store.isComplete()) {
             System.err.println("MNIST is not in " + folder.toAbsolutePath() + " yet; fetching it.");
             ProgressLine line = new ProgressLine(System.err);
-            store.fetch((stage, done, total) -> line.draw(stage, total > 0 ? (double) done / total : 0,
-                    total > 0 ? String.format(Locale.ROOT, "%.1f/%.1f MB", done / 1e6, total / 1e6) : ""));
+            store.fetch(line);
             line.clear();
         }
         return store;

@@ -7,7 +7,7 @@ import digitloop.hitl.AlCurveRun;
 import digitloop.hitl.AlCurveTable;
 import digitloop.hitl.StrategyKind;
 import digitloop.model.AtomicFiles;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -17,7 +17,7 @@ import digitloop.model.CnnSpec;
 import digitloop.model.EpochMetrics;
 import digitloop.model.Json;
 import digitloop.model.MlpSpec;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
 import digitloop.train.Trainer;
 import digitloop.train.TrainingConfig;
 import digitloop.train.TrainingListener;

@@ -1,5 +1,6 @@
 package digitloop.cli;
 
+import digitloop.task.UserMessages;
 import digitloop.canvas.ImageFiles;
 import digitloop.canvas.MnistNormalizer;
 import digitloop.canvas.NormalizedImage;

@@ -1,10 +1,11 @@
 package digitloop.cli;
 
+import digitloop.task.ProgressSink;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** A one-line text progress bar redrawn in place, at most a few times a second. */
-final class ProgressLine {
+/** A one-line text progress bar redrawn in place, at most a few times a second; the command line's progress sink. */
+final class ProgressLine implements ProgressSink {
     private static final int WIDTH = 30;
     private final PrintStream out;
     private long lastDraw;
@@ -24,6 +25,12 @@ final class ProgressLine {
         out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
         out.flush();
         lastLength = line.length();
+    }
+
+    /** Draws {@code message} with its fraction; a stage of unknown length shows an empty bar. */
+    @Override
+    public void progress(double fraction, String message) {
+        draw(message, Math.max(0, fraction), "");
     }
 
     void clear() {

@@ -1,5 +1,6 @@
 package digitloop.cli;
 
+import digitloop.task.UserMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

@@ -5,7 +5,7 @@ import digitloop.data.DatasetStore;
 import digitloop.data.Digits;
 import digitloop.model.EpochMetrics;
 import digitloop.model.ModelFile;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
 import digitloop.train.IterationEvent;
 import digitloop.train.TrainingConfig;
 import digitloop.train.TrainingListener;

@@ -1,6 +1,7 @@
 package digitloop.ui;
 
-import digitloop.cli.UserMessages;
+import digitloop.files.RunLog;
+import digitloop.task.UserMessages;
 import digitloop.data.DatasetStore;
 import digitloop.model.LoadedModel;
 import digitloop.model.MlpSpec;
@@ -89,9 +90,7 @@ final class FirstStartDialog extends JDialog {
         stage.setText("Starting…");
         setButtons(button("Cancel", "firstStartCancel", () -> running.cancel()));
         running = tasks.run("Fetching MNIST", ctx -> {
-            ctx.interruptOnCancel();
-            store.fetch((what, done, total) -> ctx.progress(total > 0 ? (double) done / total : -1, total > 0
-                    ? String.format(Locale.ROOT, "%s: %.1f of %.1f MB", what, done / 1e6, total / 1e6) : what));
+            store.fetch(ctx, ctx.cancellation());
             return store.isComplete();
         }, complete -> {
             running = null;
@@ -114,7 +113,7 @@ final class FirstStartDialog extends JDialog {
         bar.setValue(0);
         text.setText(html(why + "<br><br>" + store.manualInstructions()
                 + " Or set a mirror with -D" + DatasetStore.MIRROR_PROPERTY + "=URL and start again."));
-        stage.setText("Details are in logs/digitloop.log.");
+        stage.setText("Details are in " + RunLog.describe() + ".");
         setButtons(button("Quit", "firstStartQuit", () -> {
             dispose();
             quit.run();
@@ -177,7 +176,7 @@ final class FirstStartDialog extends JDialog {
             running = null;
             headline.setText("The quick model was not trained");
             text.setText(html(UserMessages.of(e)));
-            stage.setText("Details are in logs/digitloop.log.");
+            stage.setText("Details are in " + RunLog.describe() + ".");
             setButtons(button("Close", "quickModelLater", this::dispose),
                     button("Try again", "quickModelTrain", () -> trainQuick(bench, trainLimit, target, trained)));
         });

@@ -1,7 +1,7 @@
 package digitloop.ui;
 
 import com.formdev.flatlaf.FlatLaf;
-import digitloop.cli.UserMessages;
+import digitloop.task.UserMessages;
 import digitloop.data.DatasetStore;
 import digitloop.model.LoadedModel;
 import digitloop.model.ModelFile;
@@ -172,7 +172,7 @@ public final class MainWindow extends JFrame {
                 m.trustedThreshold(), w.journal().answeredCount());
     }
 
-    void engineFailed(Exception e, boolean dialog) {
+    void engineFailed(Throwable e, boolean dialog) {
         status.setIdleText("The engine could not be loaded.");
         for (int i = 0; i < TABS.length; i++) {
             tabs.setComponentAt(i, new JLabel("<html><div style='width: 520px; text-align: center'>DigitLoop could not load its data:<br><br>"

@@ -1,5 +1,6 @@
 package digitloop.ui;
 
+import digitloop.task.UserMessages;
 import digitloop.model.EpochMetrics;
 import digitloop.model.LoadedModel;
 import digitloop.model.ModelFile;
@@ -170,7 +171,7 @@ final class TrainPanel extends JPanel {
                     }
                 }, ctx.cancellation()), outcome -> finished(run, outcome), e -> {
                     run.failed = true;
-                    finishedControls("failed: " + digitloop.cli.UserMessages.of(e));
+                    finishedControls("failed: " + UserMessages.of(e));
                     Dialogs.error(this, "Training failed", e);
                 });
     }
