@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -27,8 +28,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the report as JSON (accuracy, macroF1, perClass, confusion).")
     Path json;
 
-    @Option(names = "--data", description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
-    Path data = DatasetStore.DEFAULT_FOLDER;
+    @Mixin
+    DataOption data;
 
     @Override
     public Integer call() throws Exception {
@@ -37,7 +38,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (noise != null) {
             degradation = new Degradation(noise, degradation.downsample(), degradation.seed());
         }
-        Digits test = degradation.apply(DataAccess.ready(data).test());
+        Digits test = degradation.apply(data.ready().test());
         long start = System.nanoTime();
         EvaluationReport report = Evaluator.evaluate(loaded.classifier(), test);
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -1,5 +1,6 @@
 package digitloop.cli;
 
+import digitloop.files.AppHome;
 import digitloop.data.Augmentation;
 import digitloop.data.Digits;
 import digitloop.hitl.AlCurveProtocol;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code experiment al-curve}: the active-learning curves of Gal et al. (2017), resumable, reported from whatever has run. */
@@ -26,7 +28,7 @@ import picocli.CommandLine.Option;
                 + "exist, so a long run can be done in parts (--report-only just rebuilds them)."})
 public final class ExperimentAlCurveCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Folder for the CSVs, table.md and curve.png (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("docs", "al-curve");
+    Path out = AppHome.resolve("docs", "al-curve");
 
     @Option(names = "--strategies", split = ",",
             description = "Strategies, comma-separated (default: RANDOM,ENTROPY,MARGIN,BALD,VARIATION_RATIOS).")
@@ -58,15 +60,15 @@ public final class ExperimentAlCurveCommand implements Callable<Integer> {
             + "300 pool images scored, T = 5, 1,000 test images. Use another --out than the real run's.")
     boolean quick;
 
-    @Option(names = "--data", description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
-    Path data = digitloop.data.DatasetStore.DEFAULT_FOLDER;
+    @Mixin
+    DataOption data;
 
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(out);
         if (!reportOnly) {
             AlCurveProtocol protocol = protocol();
-            var store = DataAccess.ready(data);
+            var store = data.ready();
             Digits train = store.train();
             Digits test = store.test();
             int seedCount = quick ? 1 : seeds;

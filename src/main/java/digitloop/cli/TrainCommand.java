@@ -61,8 +61,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--validation", description = "Share of the training images held out for validation (default: ${DEFAULT-VALUE}).")
     double validation = 0.1;
 
-    @Option(names = "--data", description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
-    Path data = DatasetStore.DEFAULT_FOLDER;
+    @Mixin
+    DataOption data;
 
     @Option(names = "--from", description = "Continue training this model (its architecture and input win over --model/--noise; it keeps its validation split, --seed shuffles).")
     Path from;
@@ -80,7 +80,7 @@ public final class TrainCommand implements Callable<Integer> {
         // Options are checked before the data is read: a wrong one should fail at once.
         TrainingRequest request = new TrainingRequest(out.getFileName().toString().replaceFirst("\\.zip$", ""),
                 architecture.spec(), architecture.degradation(), config, limit);
-        DatasetStore store = DataAccess.ready(data);
+        DatasetStore store = data.ready();
         Digits train = store.train();
         Digits test = store.test();
         PrintStream o = System.out;

@@ -17,12 +17,12 @@ public final class UserMessages {
         if (e instanceof OutOfMemoryError) return "out of memory; give Java more with JAVA_OPTS=-Xmx8g";
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName() + (e.getCause() != null ? ": " + of(e.getCause()) : "") + " (" + details() + ")";
+            return e.getClass().getSimpleName() + (e.getCause() != null ? ": " + of(e.getCause()) : "");
         }
         return message.lines().findFirst().orElse(message);
     }
 
-    /** "details in <this run's log file>". */
+    /** "details in <this run's log file>", for the end of a command's error line. */
     public static String details() {
         return "details in " + RunLog.describe();
     }

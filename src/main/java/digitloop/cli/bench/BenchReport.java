@@ -1,5 +1,6 @@
 package digitloop.cli.bench;
 
+import digitloop.files.AppHome;
 import digitloop.data.DatasetStore;
 import digitloop.data.Digits;
 import digitloop.model.AtomicFiles;
@@ -109,7 +110,7 @@ public final class BenchReport {
     }
 
     private Classifier defaultCnnOrUntrained() {
-        Path file = Path.of("models", "cnn.zip");
+        Path file = AppHome.resolve("models", "cnn.zip");
         if (Files.isRegularFile(file)) {
             LoadedModel model = ModelFile.load(file);
             return model.classifier();
