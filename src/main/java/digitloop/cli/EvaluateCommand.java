@@ -3,7 +3,7 @@ package digitloop.cli;
 import digitloop.data.DatasetStore;
 import digitloop.data.Degradation;
 import digitloop.data.Digits;
-import digitloop.model.AtomicFiles;
+import digitloop.files.AtomicWrite;
 import digitloop.model.EvaluationReport;
 import digitloop.model.Json;
 import digitloop.model.LoadedModel;
@@ -46,7 +46,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 model, loaded.metadata().architecture().describe(), test.size(), degradation.label(), seconds);
         System.out.print(report.format());
         if (json != null) {
-            AtomicFiles.write(json, Json.mapper().writeValueAsBytes(EvaluationJson.of(model, degradation, report)));
+            AtomicWrite.write(json, Json.mapper().writeValueAsBytes(EvaluationJson.of(model, degradation, report)));
             System.out.println("\nWrote " + json);
         }
         return 0;

@@ -7,7 +7,7 @@ import digitloop.hitl.AlCurveProtocol;
 import digitloop.hitl.AlCurveRun;
 import digitloop.hitl.AlCurveTable;
 import digitloop.hitl.StrategyKind;
-import digitloop.model.AtomicFiles;
+import digitloop.files.AtomicWrite;
 import digitloop.task.CancellationToken;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,7 +108,7 @@ public final class ExperimentAlCurveCommand implements Callable<Integer> {
                 + "and listed as behind until it catches up. Labels to 90 %/95 % are the first count at which the mean "
                 + "reaches it, so they can differ from the mean of the seeds' own counts. The mean accuracy from " + AlCurveTable.MID_FROM
                 + " to " + AlCurveTable.MID_TO + " labels is the mean of the curve's rounds in that range.\n";
-        AtomicFiles.write(out.resolve("table.md"), md.getBytes(StandardCharsets.UTF_8));
+        AtomicWrite.write(out.resolve("table.md"), md.getBytes(StandardCharsets.UTF_8));
         if (!curves.isEmpty()) ExperimentCharts.alCurve(curves, out.resolve("curve.png"));
     }
 }

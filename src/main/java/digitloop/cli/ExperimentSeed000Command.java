@@ -13,7 +13,7 @@ import digitloop.hitl.QueryOptions;
 import digitloop.hitl.Retrainer;
 import digitloop.hitl.StrategyKind;
 import digitloop.model.ArchitectureSpec;
-import digitloop.model.AtomicFiles;
+import digitloop.files.AtomicWrite;
 import digitloop.model.CnnSpec;
 import digitloop.model.EpochMetrics;
 import digitloop.model.Json;
@@ -129,7 +129,7 @@ public final class ExperimentSeed000Command implements Callable<Integer> {
                 continue;
             }
             SettingResult result = run(setting, sizes, train, test);
-            AtomicFiles.write(json, Json.mapper().writeValueAsBytes(result));
+            AtomicWrite.write(json, Json.mapper().writeValueAsBytes(result));
             ExperimentSeed000Summary.write(out, SETTINGS.stream().map(Setting::name).toList(), quick);
         }
         ExperimentSeed000Summary.write(out, SETTINGS.stream().map(Setting::name).toList(), quick);
