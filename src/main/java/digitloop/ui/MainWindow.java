@@ -15,6 +15,7 @@ import java.awt.event.WindowEvent;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.swing.JFileChooser;
@@ -133,8 +134,11 @@ public final class MainWindow extends JFrame {
      */
     void engineReady(Workbench workbench, Runnable then) {
         int selected = Math.max(0, Math.min(TABS.length - 1, prefs.selectedTab()));
-        List<Runnable> steps = List.of(
-                () -> tabs.setComponentAt(0, train = new TrainPanel(workbench, tasks, this::useModel)),
+        List<Runnable> steps = new ArrayList<>();
+        // The Train tab's form alone held a cold EDT for 290 ms in one turn (its spinners): a few turns instead.
+        TrainSettingsForm form = new TrainSettingsForm(steps);
+        steps.addAll(List.of(
+                () -> tabs.setComponentAt(0, train = new TrainPanel(workbench, tasks, this::useModel, form)),
                 () -> tabs.setComponentAt(1, review = new ReviewPanel(workbench, tasks)),
                 () -> tabs.setComponentAt(2, draw = new DrawPanel(workbench, tasks, this::useModel)),
                 () -> tabs.setComponentAt(3, results = new ResultsPanel(workbench, tasks)),
@@ -145,7 +149,7 @@ public final class MainWindow extends JFrame {
                     restyleCharts(this);
                     bench = workbench;
                     then.run();
-                });
+                }));
         runInTurn(steps, 0);
     }
 

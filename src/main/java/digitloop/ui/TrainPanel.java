@@ -16,6 +16,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -30,6 +31,7 @@ import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
 import javax.swing.SwingUtilities;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -41,7 +43,7 @@ final class TrainPanel extends JPanel {
     private final Workbench bench;
     private final TaskRunner tasks;
     private final Consumer<LoadedModel> useModel;
-    private final TrainSettingsForm form = new TrainSettingsForm();
+    private final TrainSettingsForm form;
     private final JButton start = new JButton("Start training");
     private final JButton cancel = new JButton("Cancel");
     private final JButton save = new JButton("Save model…");
@@ -49,7 +51,7 @@ final class TrainPanel extends JPanel {
     private final JProgressBar progress = new JProgressBar(0, 1000);
     private final XYSeriesCollection accuracy = new XYSeriesCollection();
     private final XYSeriesCollection loss = new XYSeriesCollection();
-    private final JFreeChart accuracyChart = Charts.line("Accuracy per epoch", "epoch", "accuracy (%)", accuracy, true);
+    private final JFreeChart accuracyChart = Charts.line("Accuracy per epoch", "epoch", "accuracy", accuracy, true);
     private final JFreeChart lossChart = Charts.lossChart("Loss", "epoch (batches in between)", "cross-entropy", loss);
     private final DefaultListModel<TrainingRun> runs = new DefaultListModel<>();
     private final JList<TrainingRun> history = new JList<>(runs);
@@ -57,7 +59,15 @@ final class TrainPanel extends JPanel {
     private int counter;
 
     TrainPanel(Workbench bench, TaskRunner tasks, Consumer<LoadedModel> useModel) {
+        this(bench, tasks, useModel, new TrainSettingsForm());
+    }
+
+    /** With a settings form built beforehand (the main window builds it in several EDT turns). */
+    TrainPanel(Workbench bench, TaskRunner tasks, Consumer<LoadedModel> useModel, TrainSettingsForm form) {
         super(new BorderLayout(12, 12));
+        this.form = form;
+        // The series hold fractions (0-1, as EpochMetrics does); the axis shows them as percentages.
+        ((NumberAxis) accuracyChart.getXYPlot().getRangeAxis()).setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
         this.bench = bench;
         this.tasks = tasks;
         this.useModel = useModel;
