@@ -2,6 +2,7 @@ package digitloop.cli;
 
 import digitloop.files.AppHome;
 import digitloop.cli.bench.BenchReport;
+import digitloop.cli.bench.Micro;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,6 +36,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (jmh && !Micro.available()) {
+            throw new IllegalArgumentException("--jmh needs JMH, which the app leaves out of its lib/ folder: build it with '"
+                    + Micro.BUILD_WITH_JMH + "' in " + AppHome.folder() + ", then run ./digitloop bench --jmh again");
+        }
         BenchReport bench = new BenchReport(data.ready(), quick);
         if (referenceChild != null) {
             bench.writeReferenceMeasurements(referenceChild);

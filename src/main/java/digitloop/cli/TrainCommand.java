@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -91,8 +93,32 @@ public final class TrainCommand implements Callable<Integer> {
         o.println("epoch  train-loss  train-acc  val-loss  val-acc    lr        time");
         ProgressLine line = new ProgressLine(System.err);
         CancellationToken cancel = new CancellationToken();
-        Thread hook = new Thread(cancel::cancel);
+        CountDownLatch settled = new CountDownLatch(1);
+        // Ctrl+C: the JVM exits as soon as the shutdown hooks return, so this one stops training between
+        // batches and waits until the command has finished with its files (it saves nothing once cancelled).
+        Thread hook = new Thread(() -> {
+            cancel.cancel();
+            try {
+                settled.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "digitloop-train-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return trainAndSave(request, train, test, line, o, cancel);
+        } finally {
+            settled.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl+C: the hook is running and returns now that nothing is being written.
+            }
+        }
+    }
+
+    private int trainAndSave(TrainingRequest request, Digits train, Digits test, ProgressLine line, PrintStream o,
+                             CancellationToken cancel) throws Exception {
         digitloop.model.LoadedModel start = from == null ? null : ModelFile.load(from);
         TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, start, train, test, new TrainingListener() {
             @Override
@@ -114,12 +140,11 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println("error: " + result.message() + "; nothing was saved.");
             return 1;
         }
-        ModelFile.save(out, outcome.model().network(), outcome.model().metadata());
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already exiting; the model was written whole above.
+        if (cancel.isCancelled()) {
+            System.err.println("error: stopped by Ctrl+C after training; nothing was saved.");
+            return 1;
         }
+        ModelFile.save(out, outcome.model().network(), outcome.model().metadata());
         o.printf(Locale.ROOT, "%s; best epoch %d. Test accuracy %.4f, macro-F1 %.4f. Trusted threshold %.4f. Saved %s%n",
                 result.message(), result.bestEpoch(), outcome.test().accuracy(), outcome.test().macroF1(),
                 outcome.model().metadata().trustedThreshold(), out);
