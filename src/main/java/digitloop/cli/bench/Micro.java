@@ -14,7 +14,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /** Runs the JMH micro-benchmarks in a forked JVM and returns one line per benchmark. */
 public final class Micro {
     /** The command that builds an app with JMH in it, for the message when it is missing. */
-    public static final String BUILD_WITH_JMH = "mvn -Pjmh -DskipTests package";
+    public static final String BUILD_WITH_JMH = "mvn -Pjmh -DskipTests clean package";
 
     private Micro() {
     }
