@@ -1,5 +1,6 @@
 package digitloop.cli;
 
+import digitloop.train.TrainingProgress;
 import digitloop.data.Augmentation;
 import digitloop.data.DatasetStore;
 import digitloop.data.Digits;
@@ -124,7 +125,7 @@ public final class TrainCommand implements Callable<Integer> {
             @Override
             public void onIteration(IterationEvent e) {
                 line.draw(String.format(Locale.ROOT, "epoch %d/%d", e.epoch(), epochs), (double) e.batch() / e.batchesPerEpoch(),
-                        String.format(Locale.ROOT, "loss %.4f  ETA %s", e.loss(), ProgressLine.duration(e.secondsRemaining())));
+                        String.format(Locale.ROOT, "loss %.4f  ETA %s", e.loss(), TrainingProgress.duration(e.secondsRemaining())));
             }
 
             @Override

@@ -1,5 +1,6 @@
 package digitloop.ui;
 
+import digitloop.train.TrainingProgress;
 import digitloop.files.RunLog;
 import digitloop.task.UserMessages;
 import digitloop.data.DatasetStore;
@@ -7,9 +8,7 @@ import digitloop.model.LoadedModel;
 import digitloop.model.MlpSpec;
 import digitloop.model.ModelFile;
 import digitloop.data.Degradation;
-import digitloop.train.IterationEvent;
 import digitloop.train.TrainingConfig;
-import digitloop.train.TrainingListener;
 import digitloop.train.TrainingPipeline;
 import digitloop.train.TrainingRequest;
 import java.awt.BorderLayout;
@@ -17,7 +16,6 @@ import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -156,14 +154,8 @@ final class FirstStartDialog extends JDialog {
         TrainingRequest request = new TrainingRequest("quick-mlp", MlpSpec.DEFAULT, Degradation.NONE,
                 TrainingConfig.DEFAULT.withEpochs(QUICK_EPOCHS).withBatchSize(128), trainLimit);
         running = tasks.run(TaskRunner.Lane.TRAINING, "Training a quick model", ctx -> {
-            TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, bench.train(), bench.test(), new TrainingListener() {
-                @Override
-                public void onIteration(IterationEvent e) {
-                    double done = ((e.epoch() - 1) + (double) e.batch() / e.batchesPerEpoch()) / QUICK_EPOCHS;
-                    ctx.progress(done, String.format(Locale.ROOT, "epoch %d of %d, batch %d of %d, about %s left", e.epoch(),
-                            QUICK_EPOCHS, e.batch(), e.batchesPerEpoch(), TrainPanel.eta(e.secondsRemaining())));
-                }
-            }, ctx.cancellation());
+            TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, bench.train(), bench.test(),
+                    TrainingProgress.to(ctx, QUICK_EPOCHS, ""), ctx.cancellation());
             if (outcome.model() == null) throw new IllegalStateException("Training stopped: " + outcome.result().message());
             ctx.progress(-1, "Saving " + target + "…");
             ModelFile.save(target, outcome.model().network(), outcome.model().metadata());

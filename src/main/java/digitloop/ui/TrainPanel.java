@@ -1,5 +1,6 @@
 package digitloop.ui;
 
+import digitloop.train.TrainingProgress;
 import digitloop.task.UserMessages;
 import digitloop.model.EpochMetrics;
 import digitloop.model.LoadedModel;
@@ -164,9 +165,9 @@ final class TrainPanel extends JPanel {
                         lastPost = now;
                         List<double[]> batch = new ArrayList<>(points);
                         points.clear();
-                        double total = (e.epoch() - 1 + (double) e.batch() / e.batchesPerEpoch()) / epochs;
+                        double total = TrainingProgress.fraction(e, epochs);
                         String text = String.format(Locale.ROOT, "epoch %d/%d · batch %d/%d · %s left", e.epoch(), epochs, e.batch(),
-                                e.batchesPerEpoch(), eta(e.secondsRemaining()));
+                                e.batchesPerEpoch(), TrainingProgress.duration(e.secondsRemaining()));
                         ctx.progress(total, "Training " + request.name() + ": " + text);
                         SwingUtilities.invokeLater(() -> {
                             addAll(run.iterationLoss, batch);
@@ -181,9 +182,10 @@ final class TrainPanel extends JPanel {
                     }
                 }, ctx.cancellation()), outcome -> finished(run, outcome), e -> {
                     run.failed = true;
-                    finishedControls("failed: " + UserMessages.of(e));
-                    Dialogs.error(this, "Training failed", e);
-                });
+                    progress.setString("failed: " + UserMessages.of(e));
+                    // After the finished step: the controls are usable again while the dialog is open.
+                    SwingUtilities.invokeLater(() -> Dialogs.error(this, "Training failed", e));
+                }, this::controlsIdle);
     }
 
     private static void addAll(XYSeries series, List<double[]> points) {
@@ -195,20 +197,20 @@ final class TrainPanel extends JPanel {
         history.repaint();
         String status = outcome.model() == null ? outcome.result().message()
                 : String.format(Locale.ROOT, "%s · test accuracy %.2f %%", outcome.result().message(), outcome.test().accuracy() * 100);
-        finishedControls(status);
+        progress.setString(status);
         selectionChanged();
     }
 
-    private void finishedControls(String status) {
+    /** Whichever way a run ended (done, failed, cancelled, an Error): Start is usable again. */
+    private void controlsIdle() {
         running = null;
         start.setEnabled(true);
         cancel.setEnabled(false);
-        progress.setString(status);
     }
 
+    /** Kept for the review loop's retrain round; see {@link TrainingProgress#duration}. */
     static String eta(double seconds) {
-        long s = Math.max(0, Math.round(seconds));
-        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        return TrainingProgress.duration(seconds);
     }
 
     /** Shows the selected runs' curves together, and enables what the selection allows. */
