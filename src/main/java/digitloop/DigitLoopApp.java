@@ -2,17 +2,13 @@ package digitloop;
 
 import digitloop.cli.RootCommand;
 import digitloop.model.NativeBackend;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import digitloop.files.RunLog;
 
 /**
  * The one entry point. With no arguments it opens the desktop app; with a subcommand it runs
  * headless. Logging and the native backend are set up first, before anything loads ND4J.
  */
 public final class DigitLoopApp {
-    /** Log file for details (stack traces) that the user is spared on screen. */
-    public static final Path LOG_FILE = Path.of("logs", "digitloop.log");
-
     private DigitLoopApp() {
     }
 
@@ -36,15 +32,9 @@ public final class DigitLoopApp {
         }
     }
 
-    /** slf4j-simple reads these once, when the first logger is made. */
+    /** slf4j-simple reads these once, when the first logger is made: this run's own file (see RunLog). */
     static void configureLogging() {
-        if (System.getProperty("org.slf4j.simpleLogger.logFile") != null) return;
-        try {
-            Files.createDirectories(LOG_FILE.getParent());
-            System.setProperty("org.slf4j.simpleLogger.logFile", LOG_FILE.toString());
-        } catch (Exception e) {
-            System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        }
+        RunLog.start();
         System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
     }

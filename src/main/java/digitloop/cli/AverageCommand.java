@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,8 +31,8 @@ public final class AverageCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Model file to write, e.g. models/cnn.zip.")
     Path out;
 
-    @Option(names = "--data", description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
-    Path data = DatasetStore.DEFAULT_FOLDER;
+    @Mixin
+    DataOption data;
 
     @Override
     public Integer call() throws Exception {
@@ -41,7 +42,7 @@ public final class AverageCommand implements Callable<Integer> {
         List<LoadedModel> loaded = new ArrayList<>();
         for (Path p : models) loaded.add(ModelFile.load(p));
         ModelMetadata first = loaded.get(0).metadata();
-        DatasetStore store = DataAccess.ready(data);
+        DatasetStore store = data.ready();
         TrainingSettings t = first.training();
         Digits validation = t == null || t.validationFraction() <= 0 ? store.train().head(0)
                 : Splits.trainValidation(first.degradation().apply(store.train()), t.validationFraction(), t.validationSplitSeed())[1];

@@ -1,9 +1,12 @@
 package digitloop.cli;
 
+import digitloop.files.AppHome;
 import digitloop.cli.bench.BenchReport;
+import digitloop.cli.bench.Micro;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -11,7 +14,7 @@ import picocli.CommandLine.Option;
                 + "the same quantity under DL4J's defaults (a child JVM), and write docs/benchmarks.md."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Markdown report to write (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("docs", "benchmarks.md");
+    Path out = AppHome.resolve("docs", "benchmarks.md");
 
     @Option(names = "--quick", description = "Small sizes, for a smoke test (figures are noisier).")
     boolean quick;
@@ -28,12 +31,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--reference-child", hidden = true, description = "Internal: run the reference measurements and write them here.")
     Path referenceChild;
 
-    @Option(names = "--data", description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
-    Path data = digitloop.data.DatasetStore.DEFAULT_FOLDER;
+    @Mixin
+    DataOption data;
 
     @Override
     public Integer call() throws Exception {
-        BenchReport bench = new BenchReport(DataAccess.ready(data), quick);
+        if (jmh && !Micro.available()) {
+            throw new IllegalArgumentException("--jmh needs JMH, which the app leaves out of its lib/ folder: build it with '"
+                    + Micro.BUILD_WITH_JMH + "' in " + AppHome.folder() + ", then run ./digitloop bench --jmh again");
+        }
+        BenchReport bench = new BenchReport(data.ready(), quick);
         if (referenceChild != null) {
             bench.writeReferenceMeasurements(referenceChild);
             return 0;

@@ -3,7 +3,7 @@ package digitloop.cli;
 import digitloop.data.DatasetStore;
 import digitloop.data.Degradation;
 import digitloop.data.Digits;
-import digitloop.model.AtomicFiles;
+import digitloop.files.AtomicWrite;
 import digitloop.model.EvaluationReport;
 import digitloop.model.Json;
 import digitloop.model.LoadedModel;
@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -27,8 +28,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the report as JSON (accuracy, macroF1, perClass, confusion).")
     Path json;
 
-    @Option(names = "--data", description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
-    Path data = DatasetStore.DEFAULT_FOLDER;
+    @Mixin
+    DataOption data;
 
     @Override
     public Integer call() throws Exception {
@@ -37,7 +38,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (noise != null) {
             degradation = new Degradation(noise, degradation.downsample(), degradation.seed());
         }
-        Digits test = degradation.apply(DataAccess.ready(data).test());
+        Digits test = degradation.apply(data.ready().test());
         long start = System.nanoTime();
         EvaluationReport report = Evaluator.evaluate(loaded.classifier(), test);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -45,7 +46,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 model, loaded.metadata().architecture().describe(), test.size(), degradation.label(), seconds);
         System.out.print(report.format());
         if (json != null) {
-            AtomicFiles.write(json, Json.mapper().writeValueAsBytes(EvaluationJson.of(model, degradation, report)));
+            AtomicWrite.write(json, Json.mapper().writeValueAsBytes(EvaluationJson.of(model, degradation, report)));
             System.out.println("\nWrote " + json);
         }
         return 0;

@@ -1,13 +1,14 @@
 package digitloop.cli;
 
+import digitloop.files.AppHome;
 import digitloop.data.Augmentation;
 import digitloop.data.Digits;
 import digitloop.hitl.AlCurveProtocol;
 import digitloop.hitl.AlCurveRun;
 import digitloop.hitl.AlCurveTable;
 import digitloop.hitl.StrategyKind;
-import digitloop.model.AtomicFiles;
-import digitloop.train.CancellationToken;
+import digitloop.files.AtomicWrite;
+import digitloop.task.CancellationToken;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code experiment al-curve}: the active-learning curves of Gal et al. (2017), resumable, reported from whatever has run. */
@@ -26,7 +28,7 @@ import picocli.CommandLine.Option;
                 + "exist, so a long run can be done in parts (--report-only just rebuilds them)."})
 public final class ExperimentAlCurveCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Folder for the CSVs, table.md and curve.png (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("docs", "al-curve");
+    Path out = AppHome.resolve("docs", "al-curve");
 
     @Option(names = "--strategies", split = ",",
             description = "Strategies, comma-separated (default: RANDOM,ENTROPY,MARGIN,BALD,VARIATION_RATIOS).")
@@ -58,15 +60,15 @@ public final class ExperimentAlCurveCommand implements Callable<Integer> {
             + "300 pool images scored, T = 5, 1,000 test images. Use another --out than the real run's.")
     boolean quick;
 
-    @Option(names = "--data", description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
-    Path data = digitloop.data.DatasetStore.DEFAULT_FOLDER;
+    @Mixin
+    DataOption data;
 
     @Override
     public Integer call() throws Exception {
         Files.createDirectories(out);
         if (!reportOnly) {
             AlCurveProtocol protocol = protocol();
-            var store = DataAccess.ready(data);
+            var store = data.ready();
             Digits train = store.train();
             Digits test = store.test();
             int seedCount = quick ? 1 : seeds;
@@ -106,7 +108,7 @@ public final class ExperimentAlCurveCommand implements Callable<Integer> {
                 + "and listed as behind until it catches up. Labels to 90 %/95 % are the first count at which the mean "
                 + "reaches it, so they can differ from the mean of the seeds' own counts. The mean accuracy from " + AlCurveTable.MID_FROM
                 + " to " + AlCurveTable.MID_TO + " labels is the mean of the curve's rounds in that range.\n";
-        AtomicFiles.write(out.resolve("table.md"), md.getBytes(StandardCharsets.UTF_8));
+        AtomicWrite.write(out.resolve("table.md"), md.getBytes(StandardCharsets.UTF_8));
         if (!curves.isEmpty()) ExperimentCharts.alCurve(curves, out.resolve("curve.png"));
     }
 }

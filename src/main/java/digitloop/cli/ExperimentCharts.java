@@ -1,5 +1,6 @@
 package digitloop.cli;
 
+import digitloop.files.AtomicWrite;
 import digitloop.hitl.AlCurveTable;
 import digitloop.hitl.HitlReport;
 import java.awt.BasicStroke;
@@ -125,13 +126,6 @@ final class ExperimentCharts {
     }
 
     private static void save(JFreeChart chart, Path png, int w, int h) throws IOException {
-        Files.createDirectories(png.toAbsolutePath().getParent());
-        Path temp = digitloop.model.AtomicFiles.tempBeside(png);
-        try {
-            ChartUtils.saveChartAsPNG(temp.toFile(), chart, w, h);
-            digitloop.model.AtomicFiles.commit(temp, png);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicWrite.writeAt(png, temp -> ChartUtils.saveChartAsPNG(temp.toFile(), chart, w, h));
     }
 }

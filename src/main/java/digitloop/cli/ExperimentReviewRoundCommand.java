@@ -10,11 +10,11 @@ import digitloop.hitl.ReviewContract;
 import digitloop.hitl.ReviewRound;
 import digitloop.hitl.SmallStart;
 import digitloop.hitl.StrategyKind;
-import digitloop.model.AtomicFiles;
+import digitloop.files.AtomicWrite;
 import digitloop.model.LoadedModel;
 import digitloop.model.ModelFile;
 import digitloop.model.Scores;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
                 + "retrained model taking over only when the gate lets it."})
 public final class ExperimentReviewRoundCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Model to start from (default: ${DEFAULT-VALUE}); ignored with --small-start.")
-    Path model = Path.of("models", "cnn.zip");
+    Path model = digitloop.files.AppHome.resolve("models", "cnn.zip");
 
     @Option(names = "--small-start", description = "Start a small-start project of this many balanced labels instead of --model.")
     int smallStart;
@@ -90,14 +90,14 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write every round's figures here.")
     Path json;
 
-    @Option(names = "--data", description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
-    Path data = digitloop.data.DatasetStore.DEFAULT_FOLDER;
+    @picocli.CommandLine.Mixin
+    DataOption data;
 
     enum BatchNorm { FROZEN, UPDATED }
 
     @Override
     public Integer call() throws Exception {
-        var store = DataAccess.ready(data);
+        var store = data.ready();
         List<Map<String, Object>> out = new ArrayList<>();
         LoadedModel given = smallStart > 0 ? null : ModelFile.load(model);
         for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
@@ -229,7 +229,7 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
     private void write(List<Map<String, Object>> rows) {
         try {
             byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(rows);
-            AtomicFiles.write(json, bytes);
+            AtomicWrite.write(json, bytes);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("could not write " + json, e);
         }

@@ -1,5 +1,6 @@
 package digitloop.cli;
 
+import digitloop.files.AppHome;
 import digitloop.data.DatasetStore;
 import digitloop.data.Degradation;
 import digitloop.data.Digits;
@@ -12,12 +13,12 @@ import digitloop.hitl.QueryOptions;
 import digitloop.hitl.Retrainer;
 import digitloop.hitl.StrategyKind;
 import digitloop.model.ArchitectureSpec;
-import digitloop.model.AtomicFiles;
+import digitloop.files.AtomicWrite;
 import digitloop.model.CnnSpec;
 import digitloop.model.EpochMetrics;
 import digitloop.model.Json;
 import digitloop.model.MlpSpec;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
 import digitloop.train.Trainer;
 import digitloop.train.TrainingConfig;
 import digitloop.train.TrainingListener;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code experiment seed000}: the original project's six settings, each trained, then improved by oracle-answered HITL iterations. */
@@ -67,7 +69,7 @@ public final class ExperimentSeed000Command implements Callable<Integer> {
             new Setting("simple_with_Gaus_n", MlpSpec.DEFAULT, Degradation.noise(0.12)));
 
     @Option(names = "--out", description = "Folder for charts, results and summary (default: ${DEFAULT-VALUE}).")
-    Path out = Path.of("training_progress");
+    Path out = AppHome.resolve("training_progress");
 
     @Option(names = "--labeled", description = "Initial labelled images (default: ${DEFAULT-VALUE}).")
     int labeled = 1000;
@@ -100,8 +102,8 @@ public final class ExperimentSeed000Command implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the split, the training and the queue (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--data", description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
-    Path data = DatasetStore.DEFAULT_FOLDER;
+    @Mixin
+    DataOption data;
 
     @Override
     public Integer call() throws Exception {
@@ -115,7 +117,7 @@ public final class ExperimentSeed000Command implements Callable<Integer> {
                 }
             }
         }
-        var store = DataAccess.ready(data);
+        var store = data.ready();
         Digits train = store.train();
         Digits test = store.test();
         Files.createDirectories(out);
@@ -127,7 +129,7 @@ public final class ExperimentSeed000Command implements Callable<Integer> {
                 continue;
             }
             SettingResult result = run(setting, sizes, train, test);
-            AtomicFiles.write(json, Json.mapper().writeValueAsBytes(result));
+            AtomicWrite.write(json, Json.mapper().writeValueAsBytes(result));
             ExperimentSeed000Summary.write(out, SETTINGS.stream().map(Setting::name).toList(), quick);
         }
         ExperimentSeed000Summary.write(out, SETTINGS.stream().map(Setting::name).toList(), quick);

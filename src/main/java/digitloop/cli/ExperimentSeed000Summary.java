@@ -1,6 +1,6 @@
 package digitloop.cli;
 
-import digitloop.model.AtomicFiles;
+import digitloop.files.AtomicWrite;
 import digitloop.model.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +44,6 @@ final class ExperimentSeed000Summary {
         md.append("\nGains are in percentage points of test accuracy; corrections are answers that differ from the model's guess. ");
         md.append("Sizes: ").append(String.join("; and ", sizes)).append(". Charts: `<setting>.png` beside this file.\n");
         if (missing > 0) md.append("\nNot yet run: ").append(missing).append(" of ").append(names.size()).append(" settings.\n");
-        AtomicFiles.write(out.resolve("summary.md"), md.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicWrite.write(out.resolve("summary.md"), md.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

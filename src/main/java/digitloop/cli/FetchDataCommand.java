@@ -2,7 +2,6 @@ package digitloop.cli;
 
 import digitloop.data.DatasetStore;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,8 +24,7 @@ public final class FetchDataCommand implements Callable<Integer> {
             return 0;
         }
         ProgressLine line = new ProgressLine(System.err);
-        store.fetch((stage, done, total) -> line.draw(stage, total > 0 ? (double) done / total : 0,
-                total > 0 ? String.format(Locale.ROOT, "%.1f/%.1f MB", done / 1e6, total / 1e6) : ""));
+        store.fetch(line);
         line.clear();
         System.out.println("MNIST ready in " + dir.toAbsolutePath() + " (checksums verified).");
         return 0;

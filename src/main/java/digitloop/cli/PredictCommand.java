@@ -1,9 +1,10 @@
 package digitloop.cli;
 
+import digitloop.task.UserMessages;
 import digitloop.canvas.ImageFiles;
 import digitloop.canvas.MnistNormalizer;
 import digitloop.canvas.NormalizedImage;
-import digitloop.model.AtomicFiles;
+import digitloop.files.AtomicWrite;
 import digitloop.model.Classifier;
 import digitloop.model.ModelFile;
 import digitloop.model.Prediction;
@@ -66,7 +67,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (out == null) {
             System.out.print(text);
         } else {
-            AtomicFiles.write(out, text.getBytes(StandardCharsets.UTF_8));
+            AtomicWrite.write(out, text.getBytes(StandardCharsets.UTF_8));
         }
         System.err.printf(Locale.ROOT, "%d files: %d answered, %d not sure, %d could not be read%s%n", files.size(), answered,
                 files.size() - answered - failed, failed, out == null ? "" : "; wrote " + out);

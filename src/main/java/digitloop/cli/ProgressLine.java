@@ -1,10 +1,11 @@
 package digitloop.cli;
 
+import digitloop.task.ProgressSink;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** A one-line text progress bar redrawn in place, at most a few times a second. */
-final class ProgressLine {
+/** A one-line text progress bar redrawn in place, at most a few times a second; the command line's progress sink. */
+final class ProgressLine implements ProgressSink {
     private static final int WIDTH = 30;
     private final PrintStream out;
     private long lastDraw;
@@ -26,17 +27,17 @@ final class ProgressLine {
         lastLength = line.length();
     }
 
+    /** Draws {@code message} with its fraction; a stage of unknown length shows an empty bar. */
+    @Override
+    public void progress(double fraction, String message) {
+        draw(message, Math.max(0, fraction), "");
+    }
+
     void clear() {
         if (lastLength > 0) {
             out.print("\r" + " ".repeat(lastLength) + "\r");
             out.flush();
             lastLength = 0;
         }
-    }
-
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

@@ -1,5 +1,6 @@
 package digitloop.cli;
 
+import digitloop.task.UserMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -27,7 +28,7 @@ public final class RootCommand implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // One plain line for the person; the stack goes to the log file.
             log.error("command failed: {}", String.join(" ", args), e);
-            commandLine.getErr().println("error: " + UserMessages.of(e));
+            commandLine.getErr().println("error: " + UserMessages.of(e) + " (" + UserMessages.details() + ")");
             return 1;
         });
         cli.setParameterExceptionHandler((e, a) -> {

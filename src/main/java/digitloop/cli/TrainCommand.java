@@ -1,11 +1,12 @@
 package digitloop.cli;
 
+import digitloop.train.TrainingProgress;
 import digitloop.data.Augmentation;
 import digitloop.data.DatasetStore;
 import digitloop.data.Digits;
 import digitloop.model.EpochMetrics;
 import digitloop.model.ModelFile;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
 import digitloop.train.IterationEvent;
 import digitloop.train.TrainingConfig;
 import digitloop.train.TrainingListener;
@@ -17,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,8 +64,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--validation", description = "Share of the training images held out for validation (default: ${DEFAULT-VALUE}).")
     double validation = 0.1;
 
-    @Option(names = "--data", description = "Folder with the MNIST IDX files (default: ${DEFAULT-VALUE}).")
-    Path data = DatasetStore.DEFAULT_FOLDER;
+    @Mixin
+    DataOption data;
 
     @Option(names = "--from", description = "Continue training this model (its architecture and input win over --model/--noise; it keeps its validation split, --seed shuffles).")
     Path from;
@@ -80,7 +83,7 @@ public final class TrainCommand implements Callable<Integer> {
         // Options are checked before the data is read: a wrong one should fail at once.
         TrainingRequest request = new TrainingRequest(out.getFileName().toString().replaceFirst("\\.zip$", ""),
                 architecture.spec(), architecture.degradation(), config, limit);
-        DatasetStore store = DataAccess.ready(data);
+        DatasetStore store = data.ready();
         Digits train = store.train();
         Digits test = store.test();
         PrintStream o = System.out;
@@ -91,14 +94,38 @@ public final class TrainCommand implements Callable<Integer> {
         o.println("epoch  train-loss  train-acc  val-loss  val-acc    lr        time");
         ProgressLine line = new ProgressLine(System.err);
         CancellationToken cancel = new CancellationToken();
-        Thread hook = new Thread(cancel::cancel);
+        CountDownLatch settled = new CountDownLatch(1);
+        // Ctrl+C: the JVM exits as soon as the shutdown hooks return, so this one stops training between
+        // batches and waits until the command has finished with its files (it saves nothing once cancelled).
+        Thread hook = new Thread(() -> {
+            cancel.cancel();
+            try {
+                settled.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "digitloop-train-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return trainAndSave(request, train, test, line, o, cancel);
+        } finally {
+            settled.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl+C: the hook is running and returns now that nothing is being written.
+            }
+        }
+    }
+
+    private int trainAndSave(TrainingRequest request, Digits train, Digits test, ProgressLine line, PrintStream o,
+                             CancellationToken cancel) throws Exception {
         digitloop.model.LoadedModel start = from == null ? null : ModelFile.load(from);
         TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, start, train, test, new TrainingListener() {
             @Override
             public void onIteration(IterationEvent e) {
                 line.draw(String.format(Locale.ROOT, "epoch %d/%d", e.epoch(), epochs), (double) e.batch() / e.batchesPerEpoch(),
-                        String.format(Locale.ROOT, "loss %.4f  ETA %s", e.loss(), ProgressLine.duration(e.secondsRemaining())));
+                        String.format(Locale.ROOT, "loss %.4f  ETA %s", e.loss(), TrainingProgress.duration(e.secondsRemaining())));
             }
 
             @Override
@@ -114,12 +141,11 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println("error: " + result.message() + "; nothing was saved.");
             return 1;
         }
-        ModelFile.save(out, outcome.model().network(), outcome.model().metadata());
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The JVM is already exiting; the model was written whole above.
+        if (cancel.isCancelled()) {
+            System.err.println("error: stopped by Ctrl+C after training; nothing was saved.");
+            return 1;
         }
+        ModelFile.save(out, outcome.model().network(), outcome.model().metadata());
         o.printf(Locale.ROOT, "%s; best epoch %d. Test accuracy %.4f, macro-F1 %.4f. Trusted threshold %.4f. Saved %s%n",
                 result.message(), result.bestEpoch(), outcome.test().accuracy(), outcome.test().macroF1(),
                 outcome.model().metadata().trustedThreshold(), out);

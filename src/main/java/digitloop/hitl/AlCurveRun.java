@@ -3,7 +3,7 @@ package digitloop.hitl;
 import digitloop.data.Degradation;
 import digitloop.data.Digits;
 import digitloop.model.LoadedModel;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
 import digitloop.train.Evaluator;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import digitloop.model.LoadedModel;
 import digitloop.model.ModelMetadata;
 import digitloop.model.NetworkFactory;
 import digitloop.model.TrainingSettings;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
 import digitloop.train.Thresholds;
 import java.time.Instant;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package digitloop.hitl;
 import digitloop.data.Digits;
 import digitloop.model.Classifier;
 import digitloop.model.LoadedModel;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
 import digitloop.train.Evaluator;
 import digitloop.train.TrainingConfig;
 import digitloop.train.TrainingListener;

@@ -1,5 +1,6 @@
 package digitloop.hitl;
 
+import digitloop.files.AtomicWrite;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -76,12 +77,7 @@ public final class LabelJournal implements AutoCloseable {
     }
 
     private static void syncFolder(Path folder) {
-        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException | RuntimeException notSupported) {
-            // Some file systems (and Windows) cannot open a folder as a channel; the file itself is still synced.
-            log.debug("could not sync folder {}: {}", folder, notSupported.toString());
-        }
+        AtomicWrite.syncFolder(folder);
     }
 
     private void replay() throws IOException {

@@ -1,7 +1,7 @@
 package digitloop.hitl;
 
 import digitloop.model.Classifier;
-import java.util.function.BooleanSupplier;
+import digitloop.task.CancellationToken;
 
 /** Picks which pool samples to ask a person about. */
 public interface QueryStrategy {
@@ -9,9 +9,9 @@ public interface QueryStrategy {
 
     /** Up to {@code k} pool indices, most informative first. */
     default int[] select(Classifier model, Pool pool, int k, QueryOptions options) {
-        return select(model, pool, k, options, () -> false);
+        return select(model, pool, k, options, CancellationToken.none());
     }
 
     /** As above; scoring stops with a {@link java.util.concurrent.CancellationException} once {@code cancelled} says so. */
-    int[] select(Classifier model, Pool pool, int k, QueryOptions options, BooleanSupplier cancelled);
+    int[] select(Classifier model, Pool pool, int k, QueryOptions options, CancellationToken cancelled);
 }

@@ -3,7 +3,7 @@ package digitloop.hitl;
 import digitloop.data.Degradation;
 import digitloop.data.Digits;
 import digitloop.model.LoadedModel;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
 import digitloop.train.Trainer;
 import digitloop.train.TrainingConfig;
 import digitloop.train.TrainingListener;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
+import digitloop.task.CancellationToken;
 
 /**
  * The samples to show a person, most informative first, each with the model's guess. Samples the
@@ -35,11 +35,11 @@ public final class ReviewQueue {
     /** Up to {@code size} pool samples chosen by {@code kind}, leaving out the ids in {@code alreadyAnswered}. */
     public static ReviewQueue build(Classifier model, Pool pool, StrategyKind kind, int size, QueryOptions options,
                                     Set<Integer> alreadyAnswered) {
-        return build(model, pool, kind, size, options, alreadyAnswered, () -> false);
+        return build(model, pool, kind, size, options, alreadyAnswered, CancellationToken.none());
     }
 
     private static ReviewQueue build(Classifier model, Pool pool, StrategyKind kind, int size, QueryOptions options,
-                                     Set<Integer> alreadyAnswered, BooleanSupplier cancelled) {
+                                     Set<Integer> alreadyAnswered, CancellationToken cancelled) {
         int[] picked = kind.create().select(model, pool, size + alreadyAnswered.size(), options, cancelled);
         List<Integer> chosen = new ArrayList<>();
         for (int index : picked) {
@@ -52,7 +52,7 @@ public final class ReviewQueue {
     /** As {@link #build(Classifier, Pool, StrategyKind, int, QueryOptions, Set)}, and records the queue in the journal. */
     public static ReviewQueue build(Classifier model, Pool pool, StrategyKind kind, int size, QueryOptions options,
                                     LabelJournal journal) throws IOException {
-        return build(model, pool, kind, size, options, journal, () -> false);
+        return build(model, pool, kind, size, options, journal, CancellationToken.none());
     }
 
     /**
@@ -61,7 +61,7 @@ public final class ReviewQueue {
      * says so, and then nothing is recorded.
      */
     public static ReviewQueue build(Classifier model, Pool pool, StrategyKind kind, int size, QueryOptions options,
-                                    LabelJournal journal, BooleanSupplier cancelled) throws IOException {
+                                    LabelJournal journal, CancellationToken cancelled) throws IOException {
         ReviewQueue queue = build(model, pool, kind, size, options, journal.effectiveLabels().keySet(), cancelled);
         journal.recordQueue(queue.strategy, queue.items.stream().map(Item::sampleId).toList());
         return queue;

@@ -9,7 +9,8 @@ import digitloop.model.ModelMetadata;
 import digitloop.model.NetworkFactory;
 import digitloop.model.Scores;
 import digitloop.model.TrainingSettings;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
+import digitloop.task.ProgressSink;
 import digitloop.train.Evaluator;
 import digitloop.train.Thresholds;
 import java.util.ArrayList;
@@ -33,14 +34,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * model is only a candidate: nothing here replaces the current one.
  */
 public final class ReviewRound {
-    /** Where a round is, as a fraction of the whole and a sentence. */
-    @FunctionalInterface
-    public interface Progress {
-        void at(double fraction, String message);
-
-        Progress NONE = (f, m) -> { };
-    }
-
     /** Accuracy on the gate's validation images and on the test set. */
     public record Measure(double validation, double test) {
     }
@@ -96,7 +89,7 @@ public final class ReviewRound {
      */
     public static Candidate retrain(LoadedModel current, ReviewContract contract, Map<Integer, Integer> answers,
                                     List<LabelEvent> drawings, int corrections, Digits test, int[] beforeTest, RetrainRecipe recipe,
-                                    long seed, Progress progress, CancellationToken cancel) {
+                                    long seed, ProgressSink progress, CancellationToken cancel) {
         if (answers.isEmpty() && drawings.isEmpty()) {
             throw new IllegalArgumentException("There is nothing to retrain on: label a few samples or teach a drawing first.");
         }
@@ -144,7 +137,7 @@ public final class ReviewRound {
 
     /** {@code count} random pool samples with their true labels, the same recipe and seed: what the labels are measured against. */
     public static Baseline randomBaseline(LoadedModel current, ReviewContract contract, int count, Digits test, RetrainRecipe recipe,
-                                          long seed, Progress progress, CancellationToken cancel) {
+                                          long seed, ProgressSink progress, CancellationToken cancel) {
         long started = System.nanoTime();
         Oracle oracle = new Oracle(contract.split().hidden(), 0, seed);
         Map<Integer, Integer> random = new LinkedHashMap<>();
@@ -178,7 +171,7 @@ public final class ReviewRound {
         return human.size() == 0 ? replay : replay.concat(human.subset(repeated));
     }
 
-    private static MultiLayerNetwork train(LoadedModel current, Digits set, RetrainRecipe recipe, long seed, Progress progress,
+    private static MultiLayerNetwork train(LoadedModel current, Digits set, RetrainRecipe recipe, long seed, ProgressSink progress,
                                            double from, double to, String what, CancellationToken cancel) {
         int batch = Math.min(recipe.batchSize(), set.size());
         int steps;
@@ -198,7 +191,7 @@ public final class ReviewRound {
         int total = steps;
         boolean done = training.fit(network, set, step -> {
             if (step % 5 == 0 || step == total) {
-                progress.at(from + (to - from) * step / total, String.format(Locale.ROOT, "Retraining %s: step %d of %d (%,d images)",
+                progress.progress(from + (to - from) * step / total, String.format(Locale.ROOT, "Retraining %s: step %d of %d (%,d images)",
                         what, step, total, set.size()));
             }
         }, cancel);
@@ -265,22 +258,22 @@ public final class ReviewRound {
         return named.withThresholds(measured.trusted(), measured.energy());
     }
 
-    private static int[] predictions(Classifier c, Digits d, Progress p, double from, double to, String what, CancellationToken cancel) {
+    private static int[] predictions(Classifier c, Digits d, ProgressSink p, double from, double to, String what, CancellationToken cancel) {
         return argmax(score(c, d, p, from, to, what, cancel));
     }
 
     /** Scores in chunks so the progress bar moves through a 10,000-image evaluation. */
-    private static Scores score(Classifier c, Digits d, Progress p, double from, double to, String what, CancellationToken cancel) {
+    private static Scores score(Classifier c, Digits d, ProgressSink p, double from, double to, String what, CancellationToken cancel) {
         int chunk = 1000;
         float[][] probabilities = new float[d.size()][];
         float[] energy = new float[d.size()];
         for (int start = 0; start < d.size(); start += chunk) {
             cancel.throwIfCancelled();
-            p.at(from + (to - from) * start / Math.max(1, d.size()), String.format(Locale.ROOT, "%s: %,d of %,d", what, start, d.size()));
+            p.progress(from + (to - from) * start / Math.max(1, d.size()), String.format(Locale.ROOT, "%s: %,d of %,d", what, start, d.size()));
             int n = Math.min(chunk, d.size() - start);
             int[] idx = new int[n];
             for (int k = 0; k < n; k++) idx[k] = start + k;
-            Scores s = c.score(d.subset(idx), cancel::isCancelled);
+            Scores s = c.score(d.subset(idx), cancel);
             System.arraycopy(s.probabilities(), 0, probabilities, start, n);
             System.arraycopy(s.energy(), 0, energy, start, n);
         }

@@ -6,7 +6,7 @@ import digitloop.model.Classifier;
 import digitloop.model.Scores;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.function.BooleanSupplier;
+import digitloop.task.CancellationToken;
 
 /**
  * Scores candidates with one uncertainty measure and takes the top k. With subsampling the
@@ -27,7 +27,7 @@ final class ScoredStrategy implements QueryStrategy {
     public String name() { return kind.name().toLowerCase(java.util.Locale.ROOT); }
 
     @Override
-    public int[] select(Classifier model, Pool pool, int k, QueryOptions options, BooleanSupplier cancelled) {
+    public int[] select(Classifier model, Pool pool, int k, QueryOptions options, CancellationToken cancelled) {
         int[] candidates = candidates(pool.size(), options);
         k = Math.min(k, candidates.length);
         if (kind == StrategyKind.RANDOM) return Arrays.copyOf(candidates, k);
@@ -48,7 +48,7 @@ final class ScoredStrategy implements QueryStrategy {
         return options.subsample() > 0 && options.subsample() < poolSize ? Arrays.copyOf(order, options.subsample()) : order;
     }
 
-    double[] score(Classifier model, Digits images, QueryOptions options, BooleanSupplier cancelled) {
+    double[] score(Classifier model, Digits images, QueryOptions options, CancellationToken cancelled) {
         double[] score = new double[images.size()];
         if (kind.bayesian()) {
             float[][][] passes = model.mcDropout(images, options.mcPasses(), options.seed(), cancelled);

@@ -6,7 +6,7 @@ import digitloop.model.CnnSpec;
 import digitloop.model.LoadedModel;
 import digitloop.model.ModelMetadata;
 import digitloop.model.TrainedOn;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
 import digitloop.train.Thresholds;
 import java.util.Locale;
 
@@ -24,7 +24,7 @@ public final class SmallStart {
     }
 
     /** Trains the start model on {@code labelled} balanced images of {@code train} (MNIST's training images). */
-    public static LoadedModel train(Digits train, int labelled, long seed, ArchitectureSpec spec, ReviewRound.Progress progress,
+    public static LoadedModel train(Digits train, int labelled, long seed, ArchitectureSpec spec, digitloop.task.ProgressSink progress,
                                     CancellationToken cancel) {
         PoolSplit split = PoolSplit.balanced(train, labelled, VALIDATION, seed);
         int batch = Math.min(RetrainRecipe.SMALL_START.batchSize(), labelled);
@@ -34,7 +34,7 @@ public final class SmallStart {
         var network = digitloop.model.NetworkFactory.build(spec, train.side(), seed, training.learningRate());
         boolean done = training.fit(network, split.labeled(), step -> {
             if (step % 5 == 0 || step == steps) {
-                progress.at((double) step / steps, String.format(Locale.ROOT, "Training the start model on %,d labels: step %d of %d",
+                progress.progress((double) step / steps, String.format(Locale.ROOT, "Training the start model on %,d labels: step %d of %d",
                         labelled, step, steps));
             }
         }, cancel);

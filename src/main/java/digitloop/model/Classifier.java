@@ -3,8 +3,8 @@ package digitloop.model;
 import digitloop.data.Digits;
 import java.util.SplittableRandom;
 import java.util.List;
+import digitloop.task.CancellationToken;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,7 +22,6 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Classifier {
     /** Small enough that a batch of the default CNN takes well under a second, so Cancel is felt quickly. */
     public static final int BATCH = 250;
-    private static final BooleanSupplier NEVER = () -> false;
 
     private final MultiLayerNetwork network;
     private final ModelMetadata metadata;
@@ -45,18 +44,18 @@ public final class Classifier {
 
     /** Scores digits that already carry the model's degradation (their side is the model's input side). */
     public Scores score(Digits digits) {
-        return score(digits, NEVER);
+        return score(digits, CancellationToken.none());
     }
 
     /** As {@link #score(Digits)}; throws {@link CancellationException} once {@code cancelled} says so. */
-    public synchronized Scores score(Digits digits, BooleanSupplier cancelled) {
+    public synchronized Scores score(Digits digits, CancellationToken cancelled) {
         requireSide(digits.side());
         int n = digits.size();
         float[][] probabilities = new float[n][];
         float[] energy = new float[n];
         float[] buffer = new float[Math.min(BATCH, Math.max(n, 1)) * inputSize];
         for (int start = 0; start < n; start += BATCH) {
-            stopIf(cancelled);
+            cancelled.throwIfCancelled();
             int count = Math.min(BATCH, n - start);
             for (int k = 0; k < count; k++) digits.copyImage(start + k, buffer, k * inputSize);
             float[][] logits = logits(hidden(buffer, count));
@@ -96,11 +95,11 @@ public final class Classifier {
      * switched on, everything else in inference mode. Returns {@code [pass][sample][class]}.
      */
     public float[][][] mcDropout(Digits digits, int passes, long seed) {
-        return mcDropout(digits, passes, seed, NEVER);
+        return mcDropout(digits, passes, seed, CancellationToken.none());
     }
 
     /** As {@link #mcDropout(Digits, int, long)}; throws {@link CancellationException} once {@code cancelled} says so. */
-    public synchronized float[][][] mcDropout(Digits digits, int passes, long seed, BooleanSupplier cancelled) {
+    public synchronized float[][][] mcDropout(Digits digits, int passes, long seed, CancellationToken cancelled) {
         requireSide(digits.side());
         double drop = metadata.architecture().dropout();
         if (drop <= 0) throw new IllegalStateException("MC dropout needs a model trained with dropout; this one has none");
@@ -110,13 +109,13 @@ public final class Classifier {
         float scale = (float) (1 / (1 - drop));
         float[] buffer = new float[Math.min(BATCH, Math.max(n, 1)) * inputSize];
         for (int start = 0; start < n; start += BATCH) {
-            stopIf(cancelled);
+            cancelled.throwIfCancelled();
             int count = Math.min(BATCH, n - start);
             for (int k = 0; k < count; k++) digits.copyImage(start + k, buffer, k * inputSize);
             INDArray h = hidden(buffer, count);
             float[] hv = h.data().asFloat();
             for (int t = 0; t < passes; t++) {
-                stopIf(cancelled);
+                cancelled.throwIfCancelled();
                 float[] masked = new float[hv.length];
                 for (int i = 0; i < hv.length; i++) masked[i] = random.nextDouble() < drop ? 0f : hv[i] * scale;
                 INDArray hm = Nd4j.create(masked, h.shape(), 'c');
@@ -127,9 +126,6 @@ public final class Classifier {
         return out;
     }
 
-    private static void stopIf(BooleanSupplier cancelled) {
-        if (cancelled.getAsBoolean()) throw new CancellationException("cancelled");
-    }
 
     private void requireSide(int side) {
         if (side * side != inputSize) {

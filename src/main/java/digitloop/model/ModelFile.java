@@ -1,5 +1,6 @@
 package digitloop.model;
 
+import digitloop.files.AtomicWrite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,20 +38,16 @@ public final class ModelFile {
     public static void save(Path zip, MultiLayerNetwork network, ModelMetadata metadata) {
         try {
             byte[] json = Json.mapper().writeValueAsBytes(metadata);
-            AtomicFiles.deleteLeftovers(zip);
-            Path temp = AtomicFiles.tempBeside(zip);
-            try {
+            AtomicWrite.deleteLeftovers(zip);
+            AtomicWrite.writeAt(zip, temp -> {
                 try (OutputStream out = Files.newOutputStream(temp)) {
                     ModelSerializer.writeModel(network, out, false);
                 }
                 try (FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + temp.toUri()), Map.of())) {
                     Files.write(fs.getPath(METADATA_ENTRY), json);
                 }
-                AtomicFiles.commit(temp, zip);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-            AtomicFiles.write(sidecarOf(zip), json);
+            });
+            AtomicWrite.write(sidecarOf(zip), json);
         } catch (IOException e) {
             throw new ModelFileException("Could not save the model to " + zip + ": " + e.getMessage()
                     + ". Check that the folder is writable and the disk has room.", e);

@@ -9,7 +9,7 @@ import org.nd4j.evaluation.EvaluationAveraging;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import java.util.function.BooleanSupplier;
+import digitloop.task.CancellationToken;
 
 /** Metrics through DL4J's {@link Evaluation}, so the numbers match what DL4J users know. */
 public final class Evaluator {
@@ -21,7 +21,7 @@ public final class Evaluator {
     }
 
     /** As above; stops with a {@link java.util.concurrent.CancellationException} once {@code cancelled} says so. */
-    public static EvaluationReport evaluate(Classifier classifier, Digits digits, BooleanSupplier cancelled) {
+    public static EvaluationReport evaluate(Classifier classifier, Digits digits, CancellationToken cancelled) {
         return report(classifier.score(digits, cancelled), digits.labels());
     }
 

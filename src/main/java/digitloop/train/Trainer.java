@@ -1,5 +1,6 @@
 package digitloop.train;
 
+import digitloop.task.CancellationToken;
 import digitloop.data.Augmentation;
 import digitloop.data.Degradation;
 import digitloop.data.Digits;

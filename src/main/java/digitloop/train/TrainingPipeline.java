@@ -1,5 +1,6 @@
 package digitloop.train;
 
+import digitloop.task.CancellationToken;
 import digitloop.data.Digits;
 import digitloop.data.Splits;
 import digitloop.model.Classifier;

@@ -1,5 +1,6 @@
 package digitloop.ui;
 
+import digitloop.files.RunLog;
 import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
@@ -69,7 +70,7 @@ final class AppMenus {
                         + "<b>Draw:</b> Esc clears the page<br>"
                         + "<b>Everywhere:</b> Ctrl+1…4 switch tabs · Ctrl+Enter starts training · F5 evaluates · Ctrl+R retrains · "
                         + "Ctrl+Shift+D dark theme<br><br>"
-                        + "The user guide is docs/user-guide.md; details of any error are in logs/digitloop.log; your labels are in "
+                        + "The user guide is docs/user-guide.md; details of any error are in " + Dialogs.escape(RunLog.describe()) + "; your labels are in "
                         + window.workspaceJournal() + ".")));
         help.add(item("About DigitLoop", null, e -> Dialogs.info(window, "About DigitLoop",
                 "DigitLoop: handwritten digits with a human in the loop.<br>DeepLearning4j, FlatLaf, JFreeChart.")));

@@ -1,5 +1,6 @@
 package digitloop.ui;
 
+import digitloop.files.AtomicWrite;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.File;
@@ -93,6 +94,6 @@ public final class Charts {
     }
 
     public static void exportPng(JFreeChart chart, File file, int w, int h) throws IOException {
-        ChartUtils.saveChartAsPNG(file, chart, w, h);
+        AtomicWrite.writeAt(file.toPath(), temp -> ChartUtils.saveChartAsPNG(temp.toFile(), chart, w, h));
     }
 }

@@ -1,6 +1,7 @@
 package digitloop.ui;
 
-import digitloop.cli.UserMessages;
+import digitloop.files.RunLog;
+import digitloop.task.UserMessages;
 import java.awt.Component;
 import javax.swing.JOptionPane;
 import org.slf4j.Logger;
@@ -16,7 +17,7 @@ final class Dialogs {
     static void error(Component parent, String what, Throwable e) {
         log.error(what, e);
         JOptionPane.showMessageDialog(parent, "<html><body style='width: 420px'><b>" + escape(what) + "</b><br><br>"
-                + escape(UserMessages.of(e)) + "<br><br><small>Details are in logs/digitloop.log.</small></body></html>",
+                + escape(UserMessages.of(e)) + "<br><br><small>Details are in " + escape(RunLog.describe()) + ".</small></body></html>",
                 "DigitLoop", JOptionPane.ERROR_MESSAGE);
     }
 

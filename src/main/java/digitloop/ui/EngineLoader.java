@@ -1,5 +1,6 @@
 package digitloop.ui;
 
+import digitloop.task.TaskContext;
 import digitloop.data.DatasetStore;
 import digitloop.data.Digits;
 import digitloop.hitl.LabelJournal;

@@ -1,14 +1,14 @@
 package digitloop.ui;
 
-import digitloop.cli.UserMessages;
+import digitloop.train.TrainingProgress;
+import digitloop.files.RunLog;
+import digitloop.task.UserMessages;
 import digitloop.data.DatasetStore;
 import digitloop.model.LoadedModel;
 import digitloop.model.MlpSpec;
 import digitloop.model.ModelFile;
 import digitloop.data.Degradation;
-import digitloop.train.IterationEvent;
 import digitloop.train.TrainingConfig;
-import digitloop.train.TrainingListener;
 import digitloop.train.TrainingPipeline;
 import digitloop.train.TrainingRequest;
 import java.awt.BorderLayout;
@@ -16,7 +16,6 @@ import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -89,9 +88,7 @@ final class FirstStartDialog extends JDialog {
         stage.setText("Starting…");
         setButtons(button("Cancel", "firstStartCancel", () -> running.cancel()));
         running = tasks.run("Fetching MNIST", ctx -> {
-            ctx.interruptOnCancel();
-            store.fetch((what, done, total) -> ctx.progress(total > 0 ? (double) done / total : -1, total > 0
-                    ? String.format(Locale.ROOT, "%s: %.1f of %.1f MB", what, done / 1e6, total / 1e6) : what));
+            store.fetch(ctx, ctx.cancellation());
             return store.isComplete();
         }, complete -> {
             running = null;
@@ -114,7 +111,7 @@ final class FirstStartDialog extends JDialog {
         bar.setValue(0);
         text.setText(html(why + "<br><br>" + store.manualInstructions()
                 + " Or set a mirror with -D" + DatasetStore.MIRROR_PROPERTY + "=URL and start again."));
-        stage.setText("Details are in logs/digitloop.log.");
+        stage.setText("Details are in " + RunLog.describe() + ".");
         setButtons(button("Quit", "firstStartQuit", () -> {
             dispose();
             quit.run();
@@ -157,14 +154,8 @@ final class FirstStartDialog extends JDialog {
         TrainingRequest request = new TrainingRequest("quick-mlp", MlpSpec.DEFAULT, Degradation.NONE,
                 TrainingConfig.DEFAULT.withEpochs(QUICK_EPOCHS).withBatchSize(128), trainLimit);
         running = tasks.run(TaskRunner.Lane.TRAINING, "Training a quick model", ctx -> {
-            TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, bench.train(), bench.test(), new TrainingListener() {
-                @Override
-                public void onIteration(IterationEvent e) {
-                    double done = ((e.epoch() - 1) + (double) e.batch() / e.batchesPerEpoch()) / QUICK_EPOCHS;
-                    ctx.progress(done, String.format(Locale.ROOT, "epoch %d of %d, batch %d of %d, about %s left", e.epoch(),
-                            QUICK_EPOCHS, e.batch(), e.batchesPerEpoch(), TrainPanel.eta(e.secondsRemaining())));
-                }
-            }, ctx.cancellation());
+            TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, bench.train(), bench.test(),
+                    TrainingProgress.to(ctx, QUICK_EPOCHS, ""), ctx.cancellation());
             if (outcome.model() == null) throw new IllegalStateException("Training stopped: " + outcome.result().message());
             ctx.progress(-1, "Saving " + target + "…");
             ModelFile.save(target, outcome.model().network(), outcome.model().metadata());
@@ -177,7 +168,7 @@ final class FirstStartDialog extends JDialog {
             running = null;
             headline.setText("The quick model was not trained");
             text.setText(html(UserMessages.of(e)));
-            stage.setText("Details are in logs/digitloop.log.");
+            stage.setText("Details are in " + RunLog.describe() + ".");
             setButtons(button("Close", "quickModelLater", this::dispose),
                     button("Try again", "quickModelTrain", () -> trainQuick(bench, trainLimit, target, trained)));
         });

@@ -1,7 +1,7 @@
 package digitloop.ui;
 
 import com.formdev.flatlaf.FlatLaf;
-import digitloop.cli.UserMessages;
+import digitloop.task.UserMessages;
 import digitloop.data.DatasetStore;
 import digitloop.model.LoadedModel;
 import digitloop.model.ModelFile;
@@ -15,6 +15,7 @@ import java.awt.event.WindowEvent;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.swing.JFileChooser;
@@ -152,8 +153,11 @@ public final class MainWindow extends JFrame {
      */
     void engineReady(Workbench workbench, Runnable then) {
         int selected = Math.max(0, Math.min(TABS.length - 1, prefs.selectedTab()));
-        List<Runnable> steps = List.of(
-                () -> tabs.setComponentAt(0, train = new TrainPanel(workbench, tasks, this::useModel)),
+        List<Runnable> steps = new ArrayList<>();
+        // The Train tab's form alone held a cold EDT for 290 ms in one turn (its spinners): a few turns instead.
+        TrainSettingsForm form = new TrainSettingsForm(steps);
+        steps.addAll(List.of(
+                () -> tabs.setComponentAt(0, train = new TrainPanel(workbench, tasks, this::useModel, form)),
                 () -> tabs.setComponentAt(1, review = new ReviewPanel(workbench, tasks, this::useModel,
                         () -> status.setIdleText(describe(workbench)))),
                 () -> tabs.setComponentAt(2, draw = new DrawPanel(workbench, tasks, this::useModel)),
@@ -165,7 +169,7 @@ public final class MainWindow extends JFrame {
                     restyleCharts(this);
                     bench = workbench;
                     then.run();
-                });
+                }));
         runInTurn(steps, 0);
     }
 
@@ -192,7 +196,7 @@ public final class MainWindow extends JFrame {
                 m.trustedThreshold(), w.journal().answeredCount());
     }
 
-    void engineFailed(Exception e, boolean dialog) {
+    void engineFailed(Throwable e, boolean dialog) {
         status.setIdleText("The engine could not be loaded.");
         for (int i = 0; i < TABS.length; i++) {
             tabs.setComponentAt(i, new JLabel("<html><div style='width: 520px; text-align: center'>DigitLoop could not load its data:<br><br>"

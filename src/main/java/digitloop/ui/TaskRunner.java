@@ -1,6 +1,8 @@
 package digitloop.ui;
 
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
+import digitloop.task.ProgressSink;
+import digitloop.task.TaskContext;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,7 +13,9 @@ import javax.swing.SwingUtilities;
  * The one mechanism for long work (train, retrain, evaluate, score, load, fetch). A task runs on a
  * worker of its {@link Lane}, reports progress through its {@link TaskContext}, can be cancelled, and
  * every callback arrives on the EDT. Tasks of one lane run one after the other; the two lanes run side
- * by side, so a training run of minutes does not hold up loading or evaluating a model.
+ * by side, so a training run of minutes does not hold up loading or evaluating a model. Whatever a task
+ * throws, {@link Exception} or {@link Error} (an {@link OutOfMemoryError}, a native library's error),
+ * reaches its failure callback, the status bar is freed, and its on-finished step runs.
  * {@link #sameThread()} runs everything on the caller's thread, for tests.
  */
 public class TaskRunner {
@@ -39,8 +43,6 @@ public class TaskRunner {
         private final Lane lane;
         private final String name;
         private final CancellationToken cancel = new CancellationToken();
-        private volatile Thread thread;
-        private volatile boolean interruptOnCancel;
         private volatile double fraction = -1;
         private volatile String message;
         private volatile Consumer<RunningTask> watcher;
@@ -65,11 +67,9 @@ public class TaskRunner {
             watcher = onProgress;
         }
 
-        /** Asks the task to stop; a task that opted in (a download) is also interrupted. */
+        /** Asks the task to stop, through its token (a download registers an interrupt there). */
         public void cancel() {
             cancel.cancel();
-            Thread t = thread;
-            if (interruptOnCancel && t != null) t.interrupt();
         }
     }
 
@@ -120,13 +120,22 @@ public class TaskRunner {
         this.observer = observer == null ? SILENT : observer;
     }
 
-    /** Starts {@code task} on the WORK lane; see {@link #run(Lane, String, BackgroundTask, Consumer, Consumer)}. */
-    public <T> RunningTask run(String name, BackgroundTask<T> task, Consumer<T> done, Consumer<Exception> failed) {
-        return run(Lane.WORK, name, task, done, failed);
+    /** Starts {@code task} on the WORK lane; see {@link #run(Lane, String, BackgroundTask, Consumer, Consumer, Runnable)}. */
+    public <T> RunningTask run(String name, BackgroundTask<T> task, Consumer<T> done, Consumer<Throwable> failed) {
+        return run(Lane.WORK, name, task, done, failed, NOTHING);
     }
 
-    /** Starts {@code task}; {@code done} or {@code failed} is called on the EDT. Returns its handle (to cancel it). */
-    public <T> RunningTask run(Lane lane, String name, BackgroundTask<T> task, Consumer<T> done, Consumer<Exception> failed) {
+    /** As {@link #run(Lane, String, BackgroundTask, Consumer, Consumer, Runnable)} with nothing to do when finished. */
+    public <T> RunningTask run(Lane lane, String name, BackgroundTask<T> task, Consumer<T> done, Consumer<Throwable> failed) {
+        return run(lane, name, task, done, failed, NOTHING);
+    }
+
+    /**
+     * Starts {@code task}; on the EDT, {@code done} or {@code failed} is called, then {@code finished}
+     * (always, even when the callback throws: the place to re-enable controls). Returns its handle (to cancel it).
+     */
+    public <T> RunningTask run(Lane lane, String name, BackgroundTask<T> task, Consumer<T> done, Consumer<Throwable> failed,
+                               Runnable finished) {
         RunningTask running = new RunningTask(lane, name);
         onUi(() -> observer.started(running));
         TaskContext context = new TaskContext() {
@@ -151,29 +160,28 @@ public class TaskRunner {
             public CancellationToken cancellation() {
                 return running.cancel;
             }
-
-            @Override
-            public void interruptOnCancel() {
-                running.interruptOnCancel = true;
-            }
         };
         Runnable body = () -> {
-            running.thread = Thread.currentThread();
+            Runnable callback;
             try {
                 T result = task.run(context);
-                onUi(() -> {
-                    observer.finished(running);
-                    done.accept(result);
-                });
-            } catch (Exception e) {
-                onUi(() -> {
-                    observer.finished(running);
-                    failed.accept(e);
-                });
+                callback = () -> done.accept(result);
+            } catch (Throwable e) {
+                // Every Throwable: an Error skipped here would leave the status bar busy and Start disabled for good.
+                callback = () -> failed.accept(e);
             } finally {
-                running.thread = null;
+                // A cancel may have interrupted this worker (a download); the next task must not see it.
                 Thread.interrupted();
             }
+            Runnable then = callback;
+            onUi(() -> {
+                try {
+                    observer.finished(running);
+                    then.run();
+                } finally {
+                    finished.run();
+                }
+            });
         };
         ExecutorService executor = switch (lane) {
             case TRAINING -> training;
@@ -196,13 +204,13 @@ public class TaskRunner {
     public final class Latest<T> {
         private final AtomicReference<Request<T>> pending = new AtomicReference<>();
 
-        private record Request<T>(BackgroundTask<T> task, Consumer<T> done, Consumer<Exception> failed) {
+        private record Request<T>(BackgroundTask<T> task, Consumer<T> done, Consumer<Throwable> failed) {
         }
 
         private Latest() {
         }
 
-        public void submit(BackgroundTask<T> task, Consumer<T> done, Consumer<Exception> failed) {
+        public void submit(BackgroundTask<T> task, Consumer<T> done, Consumer<Throwable> failed) {
             if (pending.getAndSet(new Request<>(task, done, failed)) != null) return;
             Runnable body = () -> {
                 Request<T> r = pending.getAndSet(null);
@@ -210,7 +218,7 @@ public class TaskRunner {
                 try {
                     T result = r.task.run(NO_PROGRESS);
                     onUi(() -> r.done.accept(result));
-                } catch (Exception e) {
+                } catch (Throwable e) {
                     onUi(() -> r.failed.accept(e));
                 }
             };
@@ -218,15 +226,8 @@ public class TaskRunner {
         }
     }
 
-    private static final TaskContext NO_PROGRESS = new TaskContext() {
-        private final CancellationToken never = new CancellationToken();
-
-        @Override public void progress(double fraction, String message) { }
-
-        @Override public CancellationToken cancellation() { return never; }
-
-        @Override public void interruptOnCancel() { }
-    };
+    private static final TaskContext NO_PROGRESS = TaskContext.of(ProgressSink.NONE, CancellationToken.none());
+    private static final Runnable NOTHING = () -> { };
 
     protected void onUi(Runnable r) {
         SwingUtilities.invokeLater(r);

@@ -1,5 +1,7 @@
 package digitloop.ui;
 
+import digitloop.train.TrainingProgress;
+import digitloop.task.UserMessages;
 import digitloop.model.EpochMetrics;
 import digitloop.model.LoadedModel;
 import digitloop.model.ModelFile;
@@ -15,6 +17,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -29,6 +32,7 @@ import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
 import javax.swing.SwingUtilities;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -40,7 +44,7 @@ final class TrainPanel extends JPanel {
     private final Workbench bench;
     private final TaskRunner tasks;
     private final Consumer<LoadedModel> useModel;
-    private final TrainSettingsForm form = new TrainSettingsForm();
+    private final TrainSettingsForm form;
     private final JButton start = new JButton("Start training");
     private final JButton cancel = new JButton("Cancel");
     private final JButton save = new JButton("Save model…");
@@ -48,7 +52,7 @@ final class TrainPanel extends JPanel {
     private final JProgressBar progress = new JProgressBar(0, 1000);
     private final XYSeriesCollection accuracy = new XYSeriesCollection();
     private final XYSeriesCollection loss = new XYSeriesCollection();
-    private final JFreeChart accuracyChart = Charts.line("Accuracy per epoch", "epoch", "accuracy (%)", accuracy, true);
+    private final JFreeChart accuracyChart = Charts.line("Accuracy per epoch", "epoch", "accuracy", accuracy, true);
     private final JFreeChart lossChart = Charts.lossChart("Loss", "epoch (batches in between)", "cross-entropy", loss);
     private final DefaultListModel<TrainingRun> runs = new DefaultListModel<>();
     private final JList<TrainingRun> history = new JList<>(runs);
@@ -56,7 +60,15 @@ final class TrainPanel extends JPanel {
     private int counter;
 
     TrainPanel(Workbench bench, TaskRunner tasks, Consumer<LoadedModel> useModel) {
+        this(bench, tasks, useModel, new TrainSettingsForm());
+    }
+
+    /** With a settings form built beforehand (the main window builds it in several EDT turns). */
+    TrainPanel(Workbench bench, TaskRunner tasks, Consumer<LoadedModel> useModel, TrainSettingsForm form) {
         super(new BorderLayout(12, 12));
+        this.form = form;
+        // The series hold fractions (0-1, as EpochMetrics does); the axis shows them as percentages.
+        ((NumberAxis) accuracyChart.getXYPlot().getRangeAxis()).setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
         this.bench = bench;
         this.tasks = tasks;
         this.useModel = useModel;
@@ -153,9 +165,9 @@ final class TrainPanel extends JPanel {
                         lastPost = now;
                         List<double[]> batch = new ArrayList<>(points);
                         points.clear();
-                        double total = (e.epoch() - 1 + (double) e.batch() / e.batchesPerEpoch()) / epochs;
+                        double total = TrainingProgress.fraction(e, epochs);
                         String text = String.format(Locale.ROOT, "epoch %d/%d · batch %d/%d · %s left", e.epoch(), epochs, e.batch(),
-                                e.batchesPerEpoch(), eta(e.secondsRemaining()));
+                                e.batchesPerEpoch(), TrainingProgress.duration(e.secondsRemaining()));
                         ctx.progress(total, "Training " + request.name() + ": " + text);
                         SwingUtilities.invokeLater(() -> {
                             addAll(run.iterationLoss, batch);
@@ -170,9 +182,10 @@ final class TrainPanel extends JPanel {
                     }
                 }, ctx.cancellation()), outcome -> finished(run, outcome), e -> {
                     run.failed = true;
-                    finishedControls("failed: " + digitloop.cli.UserMessages.of(e));
-                    Dialogs.error(this, "Training failed", e);
-                });
+                    progress.setString("failed: " + UserMessages.of(e));
+                    // After the finished step: the controls are usable again while the dialog is open.
+                    SwingUtilities.invokeLater(() -> Dialogs.error(this, "Training failed", e));
+                }, this::controlsIdle);
     }
 
     private static void addAll(XYSeries series, List<double[]> points) {
@@ -184,20 +197,20 @@ final class TrainPanel extends JPanel {
         history.repaint();
         String status = outcome.model() == null ? outcome.result().message()
                 : String.format(Locale.ROOT, "%s · test accuracy %.2f %%", outcome.result().message(), outcome.test().accuracy() * 100);
-        finishedControls(status);
+        progress.setString(status);
         selectionChanged();
     }
 
-    private void finishedControls(String status) {
+    /** Whichever way a run ended (done, failed, cancelled, an Error): Start is usable again. */
+    private void controlsIdle() {
         running = null;
         start.setEnabled(true);
         cancel.setEnabled(false);
-        progress.setString(status);
     }
 
+    /** Kept for the review loop's retrain round; see {@link TrainingProgress#duration}. */
     static String eta(double seconds) {
-        long s = Math.max(0, Math.round(seconds));
-        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        return TrainingProgress.duration(seconds);
     }
 
     /** Shows the selected runs' curves together, and enables what the selection allows. */

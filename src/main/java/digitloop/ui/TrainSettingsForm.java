@@ -22,23 +22,69 @@ import javax.swing.JSpinner;
 import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
 
-/** The Train tab's settings: model and its shape, input degradation, and the training knobs. */
+/**
+ * The Train tab's settings: model and its shape, input degradation, and the training knobs. Its eight
+ * spinners are what a cold EDT pays most for (FlatLaf installing their UIs, number formats): the main
+ * window builds the form in a few steps, one EDT turn each, so the window keeps painting in between.
+ * The fields are set once, while the form is built, and never replaced.
+ */
 final class TrainSettingsForm extends JPanel {
-    final JComboBox<String> model = new JComboBox<>(new String[] {"CNN", "MLP", "LeNet"});
-    final JTextField layers = new JTextField("32,64,128", 10);
-    final JSpinner dropout = new JSpinner(new SpinnerNumberModel(0.4, 0.0, 0.9, 0.05));
-    final JComboBox<String> input = new JComboBox<>(new String[] {"clean", "Gaussian noise", "14x14"});
-    final JSpinner sigma = new JSpinner(new SpinnerNumberModel(0.3, 0.0, 2.0, 0.01));
-    final JSpinner epochs = new JSpinner(new SpinnerNumberModel(5, 1, 200, 1));
-    final JSpinner batch = new JSpinner(new SpinnerNumberModel(64, 1, 4096, 16));
-    final JSpinner learningRate = new JSpinner(new SpinnerNumberModel(0.001, 0.00001, 1.0, 0.0005));
-    final JSpinner seed = new JSpinner(new SpinnerNumberModel(1, 0, Integer.MAX_VALUE, 1));
-    final JSpinner limit = new JSpinner(new SpinnerNumberModel(60_000, 100, 60_000, 1000));
-    final JCheckBox augment = new JCheckBox("shifts ±2 px, rotations ±10°");
-    final JSpinner nonDigits = new JSpinner(new SpinnerNumberModel(0.0, 0.0, 0.5, 0.05));
+    JComboBox<String> model;
+    JTextField layers;
+    JSpinner dropout;
+    JComboBox<String> input;
+    JSpinner sigma;
+    JSpinner epochs;
+    JSpinner batch;
+    JSpinner learningRate;
+    JSpinner seed;
+    JSpinner limit;
+    JCheckBox augment;
+    JSpinner nonDigits;
 
+    /** Builds the whole form at once. */
     TrainSettingsForm() {
+        this(null);
+    }
+
+    /**
+     * With {@code turns} null the form is built at once; otherwise its build steps are appended to
+     * {@code turns}, for the caller to run in order, and the form is usable once the last has run.
+     */
+    TrainSettingsForm(List<Runnable> turns) {
         super(new GridBagLayout());
+        List<Runnable> steps = List.of(
+                () -> {
+                    model = new JComboBox<>(new String[] {"CNN", "MLP", "LeNet"});
+                    layers = new JTextField("32,64,128", 10);
+                    dropout = new JSpinner(new SpinnerNumberModel(0.4, 0.0, 0.9, 0.05));
+                },
+                () -> {
+                    input = new JComboBox<>(new String[] {"clean", "Gaussian noise", "14x14"});
+                    sigma = new JSpinner(new SpinnerNumberModel(0.3, 0.0, 2.0, 0.01));
+                    epochs = new JSpinner(new SpinnerNumberModel(5, 1, 200, 1));
+                },
+                () -> {
+                    batch = new JSpinner(new SpinnerNumberModel(64, 1, 4096, 16));
+                    learningRate = new JSpinner(new SpinnerNumberModel(0.001, 0.00001, 1.0, 0.0005));
+                },
+                () -> {
+                    seed = new JSpinner(new SpinnerNumberModel(1, 0, Integer.MAX_VALUE, 1));
+                    limit = new JSpinner(new SpinnerNumberModel(60_000, 100, 60_000, 1000));
+                },
+                () -> {
+                    augment = new JCheckBox("shifts ±2 px, rotations ±10°");
+                    nonDigits = new JSpinner(new SpinnerNumberModel(0.0, 0.0, 0.5, 0.05));
+                },
+                this::wireAndLayOut);
+        if (turns == null) {
+            steps.forEach(Runnable::run);
+        } else {
+            turns.addAll(steps);
+        }
+    }
+
+    private void wireAndLayOut() {
         model.setName("trainModel");
         epochs.setName("trainEpochs");
         limit.setName("trainLimit");

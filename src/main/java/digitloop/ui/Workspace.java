@@ -1,18 +1,20 @@
 package digitloop.ui;
 
+import digitloop.files.AppHome;
 import digitloop.data.DatasetStore;
 import java.nio.file.Path;
 
 /**
  * The folders the app works in: the data, the models it offers, the label journal and the experiment
- * charts. The app uses the ones under the working directory; tests point them at a temporary folder.
+ * charts. The app uses the ones under its home ({@link AppHome}), wherever it was started from; tests
+ * point them at a temporary folder.
  *
  * @param mirror MNIST mirror to fetch from (null: the store's own choice, npm or the configured mirror)
  */
 public record Workspace(Path data, Path models, Path journal, Path progressCharts, String mirror) {
     public static Workspace current() {
-        return new Workspace(DatasetStore.DEFAULT_FOLDER, Path.of("models"), Path.of("labels", "journal.tsv"),
-                Path.of("training_progress"), null);
+        return new Workspace(DatasetStore.DEFAULT_FOLDER, AppHome.resolve("models"), AppHome.resolve("labels", "journal.tsv"),
+                AppHome.resolve("training_progress"), null);
     }
 
     public DatasetStore store() {

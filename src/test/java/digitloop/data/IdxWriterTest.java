@@ -93,20 +93,6 @@ class IdxWriterTest {
     }
 
     @Test
-    void aWriteThatFailsHalfwayLeavesTheOldFileAndNoTemporaryFile() throws Exception {
-        Path target = Files.writeString(dir.resolve("target"), "old content");
-
-        IOException e = assertThrows(IOException.class, () -> IdxWriter.writeAtomically(target, out -> {
-            out.write(new byte[100_000]);
-            throw new IOException("disk full, say");
-        }));
-
-        assertEquals("disk full, say", e.getMessage());
-        assertEquals("old content", Files.readString(target));
-        assertEquals(List.of(target), listFolder());
-    }
-
-    @Test
     void aWrittenFileGetsThePermissionsOfAnyNewFileNotOwnerOnly() throws Exception {
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
         Path plain = Files.createFile(dir.resolve("plain"));

@@ -9,7 +9,7 @@ import digitloop.TestData;
 import digitloop.data.Augmentation;
 import digitloop.data.Digits;
 import digitloop.model.CnnSpec;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import digitloop.TestData;
 import digitloop.model.Classifier;
 import digitloop.model.LoadedModel;
 import digitloop.model.ModelFile;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
 import digitloop.train.Evaluator;
 import digitloop.train.TrainingConfig;
 import digitloop.train.TrainingListener;

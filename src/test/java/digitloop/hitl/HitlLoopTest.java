@@ -10,7 +10,7 @@ import digitloop.data.Degradation;
 import digitloop.data.Digits;
 import digitloop.model.LoadedModel;
 import digitloop.model.MlpSpec;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
 import digitloop.train.Trainer;
 import digitloop.train.TrainingConfig;
 import digitloop.train.TrainingListener;

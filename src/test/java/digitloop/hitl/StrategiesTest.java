@@ -12,7 +12,7 @@ import digitloop.data.Digits;
 import digitloop.model.Classifier;
 import digitloop.model.LoadedModel;
 import digitloop.model.MlpSpec;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
 import digitloop.train.Trainer;
 import digitloop.train.TrainingConfig;
 import digitloop.train.TrainingListener;
@@ -47,7 +47,7 @@ class StrategiesTest {
 
             // Score every candidate on its own and take the top 10 by hand: the picks must be exactly those pool samples.
             int[] candidates = ScoredStrategy.candidates(split.pool().size(), options);
-            double[] scores = strategy.score(model, split.pool().images().subset(candidates), options, () -> false);
+            double[] scores = strategy.score(model, split.pool().images().subset(candidates), options, CancellationToken.none());
             Integer[] order = new Integer[candidates.length];
             for (int i = 0; i < order.length; i++) order[i] = i;
             Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import digitloop.TestData;
 import digitloop.data.Degradation;
 import digitloop.data.Digits;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
 import digitloop.train.Trainer;
 import digitloop.train.TrainingConfig;
 import digitloop.train.TrainingListener;

@@ -2,6 +2,7 @@ package digitloop.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import digitloop.task.CancellationToken;
 import digitloop.TestData;
 import digitloop.data.Degradation;
 import digitloop.data.Digits;

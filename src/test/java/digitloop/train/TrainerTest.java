@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import digitloop.task.CancellationToken;
 import digitloop.TestData;
 import digitloop.data.Degradation;
 import digitloop.data.Digits;

@@ -2,7 +2,9 @@ package digitloop.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -26,11 +28,59 @@ class TaskRunnerTest {
     @Test
     void aFailureReachesTheFailedCallbackNotDone() {
         TaskRunner runner = TaskRunner.sameThread();
-        AtomicReference<Exception> failure = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         runner.run("boom", ctx -> {
             throw new IllegalStateException("no data");
         }, r -> { throw new AssertionError("done must not run"); }, failure::set);
         assertEquals("no data", failure.get().getMessage());
+    }
+
+    @Test
+    void anErrorReachesTheFailedCallbackFreesTheStatusBarAndRunsTheFinishedStep() throws Exception {
+        TaskRunner runner = TaskRunner.background();
+        StatusBar bar = new StatusBar();
+        SwingUtilities.invokeAndWait(() -> bar.setIdleText("idle"));
+        runner.setObserver(bar);
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        runner.run(TaskRunner.Lane.TRAINING, "native crash", ctx -> {
+            throw new OutOfMemoryError("Physical memory usage is too high");
+        }, r -> order.add("done"), e -> {
+            failure.set(e);
+            order.add("failed");
+        }, () -> {
+            order.add("finished");
+            finished.countDown();
+        });
+        assertTrue(finished.await(10, TimeUnit.SECONDS), "the finished step ran");
+        SwingUtilities.invokeAndWait(() -> { });
+        assertInstanceOf(OutOfMemoryError.class, failure.get());
+        assertEquals(List.of("failed", "finished"), order);
+        SwingUtilities.invokeAndWait(() -> {
+            assertFalse(bar.busy());
+            assertEquals("idle", bar.text());
+        });
+    }
+
+    @Test
+    void theFinishedStepRunsEvenWhenTheCallbackThrows() {
+        TaskRunner runner = TaskRunner.sameThread();
+        List<String> seen = new ArrayList<>();
+        assertThrows(IllegalStateException.class, () -> runner.run(TaskRunner.Lane.WORK, "ok", ctx -> 1, r -> {
+            throw new IllegalStateException("a bug in the callback");
+        }, e -> seen.add("failed"), () -> seen.add("finished")));
+        assertEquals(List.of("finished"), seen);
+    }
+
+    @Test
+    void anErrorInALiveComputationReachesItsFailedCallback() {
+        TaskRunner runner = TaskRunner.sameThread();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        runner.<Integer>latest().submit(ctx -> {
+            throw new StackOverflowError();
+        }, r -> { }, failure::set);
+        assertInstanceOf(StackOverflowError.class, failure.get());
     }
 
     @Test

@@ -1,8 +1,9 @@
 package digitloop.cli.bench;
 
+import digitloop.files.AppHome;
 import digitloop.data.DatasetStore;
 import digitloop.data.Digits;
-import digitloop.model.AtomicFiles;
+import digitloop.files.AtomicWrite;
 import digitloop.model.Classifier;
 import digitloop.model.Json;
 import digitloop.model.LoadedModel;
@@ -49,7 +50,7 @@ public final class BenchReport {
         Digits pool = train.head(quick ? 1000 : 5000);
         values.put(Measurements.SCORE_RATE, pool.size() / Measurements.entropyScoringSeconds(cnn, pool));
         values.putAll(CanvasLatency.measure(cnn, quick ? 50 : 200));
-        Files.write(out, Json.mapper().writeValueAsBytes(values));
+        AtomicWrite.write(out, Json.mapper().writeValueAsBytes(values));
     }
 
     public void run(boolean withReference, boolean withGui, boolean withJmh, PrintStream log) throws Exception {
@@ -109,7 +110,7 @@ public final class BenchReport {
     }
 
     private Classifier defaultCnnOrUntrained() {
-        Path file = Path.of("models", "cnn.zip");
+        Path file = AppHome.resolve("models", "cnn.zip");
         if (Files.isRegularFile(file)) {
             LoadedModel model = ModelFile.load(file);
             return model.classifier();
@@ -159,6 +160,6 @@ public final class BenchReport {
         }
         Path manual = out.resolveSibling("benchmarks-notes.md");
         if (Files.isRegularFile(manual)) md.append(Files.readString(manual));
-        AtomicFiles.write(out, md.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicWrite.write(out, md.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

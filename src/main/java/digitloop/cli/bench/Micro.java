@@ -12,8 +12,21 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /** Runs the JMH micro-benchmarks in a forked JVM and returns one line per benchmark. */
-final class Micro {
+public final class Micro {
+    /** The command that builds an app with JMH in it, for the message when it is missing. */
+    public static final String BUILD_WITH_JMH = "mvn -Pjmh -DskipTests clean package";
+
     private Micro() {
+    }
+
+    /** Whether JMH is on the class path: the app's jar leaves it out unless built with {@link #BUILD_WITH_JMH}. */
+    public static boolean available() {
+        try {
+            Class.forName("org.openjdk.jmh.runner.Runner", false, Micro.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     static List<String> run(boolean quick) throws RunnerException {

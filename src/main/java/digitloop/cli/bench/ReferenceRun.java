@@ -1,8 +1,8 @@
 package digitloop.cli.bench;
 
+import digitloop.files.AppHome;
 import com.fasterxml.jackson.core.type.TypeReference;
 import digitloop.model.Json;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,19 +26,21 @@ final class ReferenceRun {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx4g");
             command.add("-Ddigitloop.native=generic");
+            command.add("-D" + AppHome.PROPERTY + "=" + AppHome.folder());
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add("digitloop.DigitLoopApp");
             command.add("bench");
             command.add("--reference-child=" + out);
             if (quick) command.add("--quick");
+            Path log = AppHome.resolve("logs", "bench-reference.log");
+            Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(new File("logs/bench-reference.log")));
-            Files.createDirectories(Path.of("logs"));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().remove("OMP_PROC_BIND");
             Process process = builder.start();
             int code = process.waitFor();
-            if (code != 0) throw new IOException("the reference run failed (exit " + code + "); see logs/bench-reference.log");
+            if (code != 0) throw new IOException("the reference run failed (exit " + code + "); see " + log);
             return Json.mapper().readValue(out.toFile(), new TypeReference<Map<String, Double>>() { });
         } finally {
             Files.deleteIfExists(out);

@@ -1,5 +1,6 @@
 package digitloop.cli.bench;
 
+import digitloop.files.AppHome;
 import java.awt.GraphicsEnvironment;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,7 +28,7 @@ final class StartupTime {
     static Result measure() throws IOException, InterruptedException {
         if (GraphicsEnvironment.isHeadless()) return null;
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx4g", "-D" + PROBE_PROPERTY + "=true", "-cp", System.getProperty("java.class.path"), "digitloop.DigitLoopApp");
+                "-Xmx4g", "-D" + PROBE_PROPERTY + "=true", "-D" + AppHome.PROPERTY + "=" + AppHome.folder(), "-cp", System.getProperty("java.class.path"), "digitloop.DigitLoopApp");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         double window = -1;
         double engine = -1;

@@ -4,7 +4,7 @@ import digitloop.data.Augmentation;
 import digitloop.data.DatasetStore;
 import digitloop.data.Degradation;
 import digitloop.model.CnnSpec;
-import digitloop.train.CancellationToken;
+import digitloop.task.CancellationToken;
 import digitloop.train.TrainingConfig;
 import digitloop.train.TrainingListener;
 import digitloop.train.TrainingPipeline;

@@ -1,10 +1,11 @@
-package digitloop.cli;
+package digitloop.task;
 
+import digitloop.files.RunLog;
 import java.io.FileNotFoundException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
-/** Turns an exception into the one line a person should read. */
+/** Turns an exception into the one line a person should read; both front ends show it. */
 public final class UserMessages {
     private UserMessages() {
     }
@@ -16,8 +17,13 @@ public final class UserMessages {
         if (e instanceof OutOfMemoryError) return "out of memory; give Java more with JAVA_OPTS=-Xmx8g";
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName() + (e.getCause() != null ? ": " + of(e.getCause()) : "") + " (details in logs/digitloop.log)";
+            return e.getClass().getSimpleName() + (e.getCause() != null ? ": " + of(e.getCause()) : "");
         }
         return message.lines().findFirst().orElse(message);
+    }
+
+    /** "details in <this run's log file>", for the end of a command's error line. */
+    public static String details() {
+        return "details in " + RunLog.describe();
     }
 }
