@@ -5,7 +5,6 @@ import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.util.ArrayList;
 import java.util.List;
-import javax.swing.JLabel;
 import javax.swing.JPanel;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
@@ -15,21 +14,18 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class HitlProgressView extends JPanel {
     private final XYSeries withLabels = new XYSeries("with your labels");
     private final XYSeries atRandom = new XYSeries("as many random labels");
-    private final JLabel summary = new JLabel("Retrain (Ctrl+R) to see what your labels bought.");
     private final List<HitlIteration> iterations = new ArrayList<>();
 
     HitlProgressView() {
         super(new BorderLayout(0, 6));
         setName("hitlProgress");
-        summary.setName("beforeAfter");
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(withLabels);
         data.addSeries(atRandom);
         JFreeChart chart = Charts.line("Test accuracy per round", "labels given", "accuracy (%)", data, true);
         chart.getXYPlot().setNoDataMessage("No retrain yet");
-        add(summary, BorderLayout.NORTH);
         add(Charts.panel(chart), BorderLayout.CENTER);
-        setPreferredSize(new Dimension(420, 240));
+        setPreferredSize(new Dimension(460, 280));
     }
 
     /** On the EDT, when a round's result is shown; {@code before} is the test accuracy of the model it started from. */
@@ -52,9 +48,5 @@ final class HitlProgressView extends JPanel {
         }
     }
 
-    void setSummary(String html) { summary.setText(html); }
-
     List<HitlIteration> iterations() { return List.copyOf(iterations); }
-
-    String summary() { return summary.getText(); }
 }

@@ -154,7 +154,6 @@ final class RetrainPanel extends JPanel {
                 c.before().validation() * 100, c.after().validation() * 100, c.validationChange() * 100, c.before().test() * 100,
                 c.after().test() * 100, c.testChange() * 100, state, Dialogs.escape(baselineText));
         result.setText(text);
-        progress.setSummary(text);
     }
 
     /** Saves the retrained model next to the others, then makes it current and rebuilds the queue with it. */

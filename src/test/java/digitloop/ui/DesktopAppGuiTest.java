@@ -287,7 +287,7 @@ class DesktopAppGuiTest {
         waitFor(() -> dialog("Quit DigitLoop") != null, 10, "the question before quitting");
         java.awt.Window asked = dialog("Quit DigitLoop");
         String text = onEdt(() -> GuiDriver.allComponents((java.awt.Container) asked).stream()
-                .filter(c -> c instanceof JLabel).map(c -> ((JLabel) c).getText()).reduce("", String::concat));
+                .filter(c -> c instanceof JLabel l && l.getText() != null).map(c -> ((JLabel) c).getText()).reduce("", String::concat));
         assertTrue(text.contains("run-1"), text);
         JButton cancel = onEdt(() -> GuiDriver.allComponents((java.awt.Container) asked).stream()
                 .filter(c -> c instanceof JButton b && "Cancel".equals(b.getText())).map(c -> (JButton) c).findFirst().orElseThrow());
