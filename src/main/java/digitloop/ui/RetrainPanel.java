@@ -6,6 +6,7 @@ import digitloop.hitl.LabelEvent;
 import digitloop.hitl.RetrainRecipe;
 import digitloop.hitl.ReviewContract;
 import digitloop.hitl.ReviewRound;
+import digitloop.hitl.RoundHistory;
 import digitloop.model.LoadedModel;
 import digitloop.model.ModelFile;
 import java.awt.BorderLayout;
@@ -47,6 +48,8 @@ final class RetrainPanel extends JPanel {
     private LoadedModel previous;
     private Double start;
     private int rounds;
+    private RoundHistory history;
+    private RoundHistory.Row row;
 
     RetrainPanel(Workbench bench, TaskRunner tasks, Function<LoadedModel, ReviewContract> contracts, Consumer<LoadedModel> useModel,
                  Runnable afterAccept) {
@@ -74,6 +77,48 @@ final class RetrainPanel extends JPanel {
         add(decision, BorderLayout.CENTER);
         add(progress, BorderLayout.EAST);
         showButtons();
+        loadHistory();
+    }
+
+    /** The rounds of earlier sessions, from {@code labels/rounds.tsv} beside the journal, back on the chart. */
+    private void loadHistory() {
+        Path file = bench.workspace().journal().toAbsolutePath().resolveSibling("rounds.tsv");
+        tasks.run("Reading the review rounds", ctx -> RoundHistory.open(file), h -> {
+            history = h;
+            for (RoundHistory.Row r : h.rows()) {
+                if (start == null) start = r.testBefore();
+                progress.add(new HitlIteration(r.round(), r.labels(), r.corrections(), r.testAfter(), r.randomTest(),
+                        r.testAfter() - start), r.testBefore());
+                if (!Double.isNaN(r.randomTest())) progress.baseline(r.labels(), r.randomTest(), r.testBefore());
+            }
+            rounds = Math.max(rounds, h.lastRound());
+            if (!h.rows().isEmpty() && pending == null) {
+                RoundHistory.Row last = h.rows().get(h.rows().size() - 1);
+                result.setText(String.format(Locale.ROOT, "<html>Last round (%d, %s): %d labels · validation %.2f %% → %.2f %% · test "
+                                + "%.2f %% → %.2f %% · %s</html>", last.round(), Dialogs.escape(last.model()), last.labels(),
+                        last.gateBefore() * 100, last.gateAfter() * 100, last.testBefore() * 100, last.testAfter() * 100,
+                        switch (last.decision()) {
+                            case USED -> "you used the retrained model";
+                            case KEPT_CURRENT -> "you kept the model it started from";
+                            case PENDING -> "not decided before the app closed (the retrained model was not kept)";
+                        }));
+            }
+        }, e -> log(e));
+    }
+
+    private static void log(Throwable e) {
+        org.slf4j.LoggerFactory.getLogger(RetrainPanel.class).warn("the review rounds could not be read or written", e);
+    }
+
+    /** Appends the round's new state on the journal lane (an fsync: never on the EDT). */
+    private void record(RoundHistory.Row r) {
+        row = r;
+        RoundHistory h = history;
+        if (h == null) return;
+        tasks.run(TaskRunner.Lane.JOURNAL, "Saving the review round", ctx -> {
+            h.record(r);
+            return r;
+        }, ok -> { }, RetrainPanel::log);
     }
 
     /** Retrains on everything the journal holds, on the training lane; the result waits for the person's decision. */
@@ -104,6 +149,9 @@ final class RetrainPanel extends JPanel {
             progress.add(new HitlIteration(round, candidate.labels(), candidate.corrections(), candidate.after().test(), Double.NaN,
                     candidate.after().test() - start), candidate.before().test());
             baselineText = "The same number of random labels: measuring in the background…";
+            record(new RoundHistory.Row(round, model.metadata().name(), candidate.labels(), candidate.corrections(),
+                    candidate.before().validation(), candidate.after().validation(), candidate.before().test(), candidate.after().test(),
+                    Double.NaN, RoundHistory.Decision.PENDING));
             changed.show(bench.test(), candidate.nowRight(), candidate.nowWrong(), predictions(candidate));
             describe();
             showButtons();
@@ -125,6 +173,7 @@ final class RetrainPanel extends JPanel {
                     ctx.cancellation());
         }, b -> {
             progress.baseline(candidate.labels(), b.measure().test(), candidate.before().test());
+            if (row != null && row.round() == round) record(row.withRandomTest(b.measure().test()));
             baselineText = String.format(Locale.ROOT, "The same number of random labels gave %.2f %% on validation, %.2f %% on the test set.",
                     b.measure().validation() * 100, b.measure().test() * 100);
             if (pending == candidate || rounds == round) describe(candidate);
@@ -170,6 +219,7 @@ final class RetrainPanel extends JPanel {
             bench.rememberEvaluation(saved, new TestEvaluation(c.testScores(), c.model().metadata().test()));
             previous = old;
             pending = null;
+            if (row != null) record(row.withDecision(RoundHistory.Decision.USED));
             useModel.accept(saved);
             describe(c);
             showButtons();
@@ -182,7 +232,9 @@ final class RetrainPanel extends JPanel {
 
     void keep() {
         ReviewRound.Candidate c = pending;
+        if (c == null) return;
         pending = null;
+        if (row != null) record(row.withDecision(RoundHistory.Decision.KEPT_CURRENT));
         describe(c);
         showButtons();
     }

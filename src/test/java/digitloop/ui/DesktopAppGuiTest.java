@@ -330,6 +330,8 @@ class DesktopAppGuiTest {
         assertEquals(3, window.workbench().journal().answeredCount(), "the journal kept the three labels");
         waitFor(() -> onEdt(() -> window.reviewPanel().queue() != null), 240, "the queue to be resumed");
         assertEquals(1, onEdt(() -> window.reviewPanel().queue().position()), "resumed after the sample answered in the rebuilt queue");
+        waitFor(() -> onEdt(() -> window.reviewPanel().progressView().iterations().size() == 1), 30, "the round back on the chart");
+        assertTrue(Files.readString(workspace.journal().resolveSibling("rounds.tsv")).contains("\tUSED"), "the round was recorded as used");
         assertEquals(1, onEdt(() -> window.tabs().getSelectedIndex()), "on the tab last shown");
         watchdog.pause(true);
         SwingUtilities.invokeAndWait(() -> window.setDark(false));
