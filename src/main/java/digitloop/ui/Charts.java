@@ -96,4 +96,18 @@ public final class Charts {
     public static void exportPng(JFreeChart chart, File file, int w, int h) throws IOException {
         AtomicWrite.writeAt(file.toPath(), temp -> ChartUtils.saveChartAsPNG(temp.toFile(), chart, w, h));
     }
+
+    /** Draws {@code chart} into an image: on the EDT, where the chart lives; writing it is for a worker ({@link #writePng}). */
+    public static java.awt.image.BufferedImage render(JFreeChart chart, int w, int h) {
+        return chart.createBufferedImage(w, h);
+    }
+
+    /** PNG encoding takes hundreds of milliseconds for a chart: never on the EDT. */
+    public static void writePng(java.awt.image.BufferedImage image, File file) throws IOException {
+        AtomicWrite.writeAt(file.toPath(), temp -> {
+            try (var out = java.nio.file.Files.newOutputStream(temp)) {
+                ChartUtils.writeBufferedImageAsPNG(out, image);
+            }
+        });
+    }
 }

@@ -14,7 +14,6 @@ import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.GridLayout;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.text.NumberFormat;
@@ -259,17 +258,21 @@ final class TrainPanel extends JPanel {
         JFileChooser chooser = new JFileChooser(new File("."));
         chooser.setSelectedFile(new File("accuracy.png"));
         if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) return;
-        try {
-            exportCharts(chooser.getSelectedFile());
-        } catch (IOException e) {
-            Dialogs.error(this, "Could not write the PNG", e);
-        }
+        exportCharts(chooser.getSelectedFile());
     }
 
-    void exportCharts(File accuracyFile) throws IOException {
+    /** Draws both charts on the EDT, then encodes and writes them on a worker. */
+    void exportCharts(File accuracyFile) {
         String base = accuracyFile.getName().replaceFirst("(?i)\\.png$", "");
-        Charts.exportPng(accuracyChart, new File(accuracyFile.getAbsoluteFile().getParentFile(), base + ".png"), 900, 500);
-        Charts.exportPng(lossChart, new File(accuracyFile.getAbsoluteFile().getParentFile(), base + "-loss.png"), 900, 500);
+        File folder = accuracyFile.getAbsoluteFile().getParentFile();
+        var accuracyImage = Charts.render(accuracyChart, 900, 500);
+        var lossImage = Charts.render(lossChart, 900, 500);
+        tasks.run("Exporting the charts", ctx -> {
+            Charts.writePng(accuracyImage, new File(folder, base + ".png"));
+            Charts.writePng(lossImage, new File(folder, base + "-loss.png"));
+            return null;
+        }, ok -> progress.setString("charts saved as " + base + ".png and " + base + "-loss.png"),
+                e -> Dialogs.error(this, "Could not write the PNG", e));
     }
 
     int accuracyPoints() {

@@ -196,7 +196,8 @@ class DesktopAppGuiTest {
             panel.exportCharts(workspace.progressCharts().resolve("run-1.png").toFile());
             return null;
         });
-        assertTrue(Files.size(workspace.progressCharts().resolve("run-1-loss.png")) > 1000);
+        Path lossPng = workspace.progressCharts().resolve("run-1-loss.png");
+        waitFor(() -> Files.exists(lossPng) && Files.size(lossPng) > 1000, 30, "the charts written as PNG files");
         screenshots("train");
 
         SwingUtilities.invokeAndWait(() -> panel.form().epochs.setValue(50));
