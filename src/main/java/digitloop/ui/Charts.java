@@ -21,6 +21,8 @@ public final class Charts {
     static final Color[] PALETTE = {new Color(0x4C72B0), new Color(0xDD8452), new Color(0x55A868), new Color(0xC44E52),
         new Color(0x8172B3), new Color(0x937860), new Color(0xDA8BC3), new Color(0x8C8C8C)};
 
+    private static final BasicStroke GRIDLINE = new BasicStroke(0.5f);
+
     private Charts() {
     }
 
@@ -75,6 +77,10 @@ public final class Charts {
         plot.setBackgroundPaint(bg.darker().equals(bg) ? bg : blend(bg, fg, 0.04));
         plot.setDomainGridlinePaint(grid == null ? Color.GRAY : grid);
         plot.setRangeGridlinePaint(grid == null ? Color.GRAY : grid);
+        // JFreeChart's default gridlines are dashed; dashing anti-aliased lines was most of the EDT's 600 ms first
+        // paint of the Train tab on a loaded machine (sampled in DesktopAppGuiTest: Marlin's Dasher).
+        plot.setDomainGridlineStroke(GRIDLINE);
+        plot.setRangeGridlineStroke(GRIDLINE);
         for (var axis : new org.jfree.chart.axis.ValueAxis[] {plot.getDomainAxis(), plot.getRangeAxis()}) {
             axis.setLabelPaint(fg);
             axis.setTickLabelPaint(fg);
