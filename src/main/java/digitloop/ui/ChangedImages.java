@@ -55,7 +55,7 @@ final class ChangedImages extends JPanel {
                 indices.length > SHOWN ? " (the first " + SHOWN + ")" : ""));
         for (int k = 0; k < Math.min(SHOWN, indices.length); k++) {
             int i = indices[k];
-            DigitImage image = new DigitImage(40);
+            DigitImage image = new DigitImage(34);
             image.setPixels(test.image(i));
             image.setFrame(frame);
             image.setToolTipText(String.format(Locale.ROOT, "test image %d: a %d, now read as %d", test.id(i), test.label(i), predictions[i]));

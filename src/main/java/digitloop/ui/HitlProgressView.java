@@ -25,7 +25,7 @@ final class HitlProgressView extends JPanel {
         JFreeChart chart = Charts.line("Test accuracy per round", "labels given", "accuracy (%)", data, true);
         chart.getXYPlot().setNoDataMessage("No retrain yet");
         add(Charts.panel(chart), BorderLayout.CENTER);
-        setPreferredSize(new Dimension(460, 280));
+        setPreferredSize(new Dimension(440, 236));
     }
 
     /** On the EDT, when a round's result is shown; {@code before} is the test accuracy of the model it started from. */

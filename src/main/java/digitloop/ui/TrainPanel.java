@@ -67,7 +67,9 @@ final class TrainPanel extends JPanel {
         super(new BorderLayout(12, 12));
         this.form = form;
         // The series hold fractions (0-1, as EpochMetrics does); the axis shows them as percentages.
-        ((NumberAxis) accuracyChart.getXYPlot().getRangeAxis()).setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
+        NumberFormat percent = NumberFormat.getPercentInstance(Locale.ROOT);
+        percent.setMaximumFractionDigits(1);
+        ((NumberAxis) accuracyChart.getXYPlot().getRangeAxis()).setNumberFormatOverride(percent);
         this.bench = bench;
         this.tasks = tasks;
         this.useModel = useModel;

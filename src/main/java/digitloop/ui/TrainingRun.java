@@ -32,8 +32,8 @@ final class TrainingRun {
 
     /** On the EDT. */
     void addEpoch(EpochMetrics m) {
-        trainAccuracy.add(m.epoch(), m.trainAccuracy() * 100);
-        validationAccuracy.add(m.epoch(), m.validationAccuracy() * 100);
+        trainAccuracy.add(m.epoch(), m.trainAccuracy());
+        validationAccuracy.add(m.epoch(), m.validationAccuracy());
         trainLoss.add(m.epoch(), m.trainLoss());
         validationLoss.add(m.epoch(), m.validationLoss());
     }
