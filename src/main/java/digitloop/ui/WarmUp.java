@@ -55,6 +55,9 @@ final class WarmUp {
         "digitloop.ui.QueueStrip", "digitloop.ui.HitlProgressView", "digitloop.ui.ChartBrowser", "digitloop.ui.DrawingCanvas",
     };
 
+    /** Draws of the throwaway chart and components: enough for the JIT's first tier, a second or so of a worker. */
+    static final int PAINTS = 40;
+
     private WarmUp() {
     }
 
@@ -76,6 +79,11 @@ final class WarmUp {
         // With rendering info, as a ChartPanel draws: that loads the entity and tooltip classes too.
         BufferedImage image = chart.createBufferedImage(200, 120, new org.jfree.chart.ChartRenderingInfo());
         image.flush();
+        // One draw runs the rendering code interpreted; the EDT's first paint of the window then ran it cold too
+        // (300-360 ms on this 2-core machine, quiet, in DesktopAppGuiTest). Repeated draws let the JIT compile
+        // the anti-aliased fill and stroke paths, the charts' and FlatLaf's, before the window needs them.
+        JFreeChart themed = Charts.line("warm-up", "x", "accuracy", new XYSeriesCollection(s), true);
+        for (int i = 0; i < PAINTS; i++) themed.createBufferedImage(640, 360).flush();
         try {
             components();
         } catch (RuntimeException | LinkageError e) {
@@ -111,11 +119,14 @@ final class WarmUp {
         panel.setSize(size);
         layOut(panel);
         BufferedImage image = new BufferedImage(Math.max(1, size.width), Math.max(1, size.height), BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            panel.paint(g);
-        } finally {
-            g.dispose();
+        for (int i = 0; i < PAINTS; i++) {
+            Graphics2D g = image.createGraphics();
+            try {
+                g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+                panel.paint(g);
+            } finally {
+                g.dispose();
+            }
         }
     }
 
