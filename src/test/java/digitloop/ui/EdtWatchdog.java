@@ -154,16 +154,20 @@ final class EdtWatchdog implements AutoCloseable {
 
     private final ConcurrentLinkedQueue<long[]> gaps = new ConcurrentLinkedQueue<>();
 
-    /** The longest stretch since {@code since} in which the heartbeat thread, too, did not run. */
+    /**
+     * How long since {@code since} the heartbeat thread, too, did not run: all such stretches added up. A
+     * cold start pauses the whole JVM several times in a row (safepoints for class loading and compiled
+     * code); counting only the longest left the others on the EDT's account.
+     */
     private long heartbeatGapSince(long since) {
-        long worst = 0;
+        long total = 0;
         long now = System.nanoTime();
         for (long[] g : gaps) {
             long from = Math.max(g[0], since);
             long to = Math.min(g[1], now);
-            if (to > from) worst = Math.max(worst, to - from);
+            if (to > from) total += to - from;
         }
-        return worst;
+        return total;
     }
 
     private volatile Path edtSchedstat;
