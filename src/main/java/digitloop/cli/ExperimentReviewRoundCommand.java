@@ -111,7 +111,7 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
             int[] beforeTest = null;
             int corrections = 0;
             Map<Integer, Integer> answers = new LinkedHashMap<>();
-            Oracle oracle = new Oracle(start.split().hidden(), oracleError, seed);
+            Oracle oracle = new Oracle(start.hidden(), oracleError, seed);
             for (int round = 1; round <= rounds; round++) {
                 long roundStart = System.nanoTime();
                 ReviewContract contract = ReviewContract.of(current.metadata(), train);

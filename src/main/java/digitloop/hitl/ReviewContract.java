@@ -33,14 +33,24 @@ public final class ReviewContract {
     }
 
     private final Workflow workflow;
-    private final PoolSplit split;
+    private final Digits train;
+    /** Indices into {@code train} of what the model trained on: 54,000 images are copied only when a retrain replays them. */
+    private final int[] trained;
+    private final Digits gate;
+    private final Pool pool;
+    private final HiddenLabels hidden;
     private final Pool answerable;
     private final TrainedOn trainedOn;
     private final String description;
 
-    private ReviewContract(Workflow workflow, PoolSplit split, Pool answerable, TrainedOn trainedOn, String description) {
+    private ReviewContract(Workflow workflow, Digits train, int[] trained, PoolSplit split, Pool answerable, TrainedOn trainedOn,
+                           String description) {
         this.workflow = workflow;
-        this.split = split;
+        this.train = train;
+        this.trained = trained;
+        this.gate = split.validation();
+        this.pool = split.pool();
+        this.hidden = split.hidden();
         this.answerable = answerable;
         this.trainedOn = trainedOn;
         this.description = description;
@@ -66,11 +76,17 @@ public final class ReviewContract {
 
     private static ReviewContract holdout(ModelMetadata model, Digits train, TrainedOn t, Set<Integer> human) {
         int first = Math.min(t.images(), train.size());
-        Digits[] parts = Splits.trainValidation(train.head(first), t.validationFraction(), t.splitSeed());
+        // The indices Splits.trainValidation picks over the first images, without copying 60,000 of them.
+        int[] order = Splits.permutation(first, t.splitSeed());
+        int held = (int) Math.round(first * t.validationFraction());
+        int[] heldOut = java.util.Arrays.copyOfRange(order, 0, held);
+        int[] trainedIndices = java.util.Arrays.copyOfRange(order, held, order.length);
+        java.util.Arrays.sort(heldOut);
+        java.util.Arrays.sort(trainedIndices);
         // The gate is drawn from everything the model never saw, before the labelled images leave the pool, so
         // every round (and every restart) judges on the same images.
         List<Integer> unseen = new ArrayList<>();
-        for (int i = 0; i < parts[1].size(); i++) unseen.add(index(train, parts[1].id(i)));
+        for (int i : heldOut) unseen.add(i);
         for (int i = first; i < train.size(); i++) unseen.add(i);
         int minimum = GATE_VALIDATION + 100;
         if (unseen.size() - human.size() < minimum) {
@@ -80,24 +96,24 @@ public final class ReviewContract {
                     + "project), or teach it your own drawings in the Draw tab.", model.name(), train.size() - unseen.size() + human.size(),
                     train.size(), unseen.size() - human.size(), GATE_VALIDATION));
         }
-        int[] order = Splits.permutation(unseen.size(), GATE_SEED);
+        int[] gateOrder = Splits.permutation(unseen.size(), GATE_SEED);
         int[] gate = new int[GATE_VALIDATION];
         List<Integer> rest = new ArrayList<>();
-        for (int k = 0; k < order.length; k++) {
-            int i = unseen.get(order[k]);
+        for (int k = 0; k < gateOrder.length; k++) {
+            int i = unseen.get(gateOrder[k]);
             if (k < GATE_VALIDATION) gate[k] = i; else if (!human.contains(train.id(i))) rest.add(i);
         }
         int[] pool = PoolSplit.toArray(rest);
         java.util.Arrays.sort(gate);
         java.util.Arrays.sort(pool);
-        PoolSplit split = split(parts[0], train.subset(gate), train.subset(pool));
+        PoolSplit split = split(train.subset(gate), train.subset(pool));
         Pool answerable = answerable(train, pool, human);
         String description = String.format(Locale.ROOT, "Reviewing images %s never trained on: %,d held out when it was trained"
                         + "%s. %,d of them are the pool, %,d judge each retrain, and a retrain replays %s's own training images so it "
-                        + "does not forget.", model.name(), parts[1].size(),
+                        + "does not forget.", model.name(), held,
                 first < train.size() ? String.format(Locale.ROOT, " and %,d it never saw", train.size() - first) : "",
                 pool.length, GATE_VALIDATION, model.name());
-        return new ReviewContract(Workflow.TRAINED_ON_MOST, split, answerable, t, description);
+        return new ReviewContract(Workflow.TRAINED_ON_MOST, train, trainedIndices, split, answerable, t, description);
     }
 
     private static ReviewContract smallStart(ModelMetadata model, Digits train, TrainedOn t, Set<Integer> human) {
@@ -106,19 +122,21 @@ public final class ReviewContract {
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < pool.size(); i++) if (!human.contains(pool.id(i))) keep.add(index(train, pool.id(i)));
         int[] poolIndices = PoolSplit.toArray(keep);
-        PoolSplit split = split(start.labeled(), start.validation(), train.subset(poolIndices));
+        PoolSplit split = split(start.validation(), train.subset(poolIndices));
         Pool answerable = answerable(train, poolIndices, human);
         String description = String.format(Locale.ROOT, "Small-start project: %s trained on %,d labelled images%s; the other %,d "
                         + "training images are the pool, %,d judge each retrain.", model.name(), t.startLabels(),
                 human.isEmpty() ? "" : String.format(Locale.ROOT, " and %,d of your labels", human.size()), keep.size(), t.validation());
-        return new ReviewContract(Workflow.SMALL_START, split, answerable, t, description);
+        int[] trainedIndices = new int[start.labeled().size()];
+        for (int i = 0; i < trainedIndices.length; i++) trainedIndices[i] = index(train, start.labeled().id(i));
+        return new ReviewContract(Workflow.SMALL_START, train, trainedIndices, split, answerable, t, description);
     }
 
     /** Pool images keep their true labels only in the hidden handle an oracle gets. */
-    private static PoolSplit split(Digits trainedOn, Digits gate, Digits poolWithLabels) {
+    private static PoolSplit split(Digits gate, Digits poolWithLabels) {
         Map<Integer, Integer> hidden = new HashMap<>();
         for (int i = 0; i < poolWithLabels.size(); i++) hidden.put(poolWithLabels.id(i), poolWithLabels.label(i));
-        return new PoolSplit(trainedOn, gate, new Pool(poolWithLabels), new HiddenLabels(hidden));
+        return new PoolSplit(gate.head(0), gate, new Pool(poolWithLabels), new HiddenLabels(hidden));
     }
 
     /** The pool and the images a person labelled in earlier rounds: a retrain replays those answers too. */
@@ -138,15 +156,27 @@ public final class ReviewContract {
 
     public Workflow workflow() { return workflow; }
 
-    /** {@code labeled}: the images the model trained on (the replay); {@code validation}: the gate; the pool. */
-    public PoolSplit split() { return split; }
+    /** How many training images the model learned from. */
+    public int trainedCount() { return trained.length; }
 
-    public Pool pool() { return split.pool(); }
+    /** {@code n} of the images the model trained on, drawn with {@code seed} (all of them for 0 or more than there are). */
+    public Digits replay(int n, long seed) {
+        if (n <= 0 || n >= trained.length) return train.subset(trained);
+        int[] order = Splits.permutation(trained.length, seed);
+        int[] pick = new int[n];
+        for (int k = 0; k < n; k++) pick[k] = trained[order[k]];
+        return train.subset(pick);
+    }
+
+    /** The pool's true labels, for an oracle (experiments, the random baseline), never for a strategy. */
+    public HiddenLabels hidden() { return hidden; }
+
+    public Pool pool() { return pool; }
 
     /** The images whose answers a retrain may use: the pool and those labelled in earlier rounds (never the gate or the test set). */
     public Pool answerable() { return answerable; }
 
-    public Digits gate() { return split.validation(); }
+    public Digits gate() { return gate; }
 
     public TrainedOn trainedOn() { return trainedOn; }
 

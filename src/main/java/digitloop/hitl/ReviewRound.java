@@ -1,7 +1,6 @@
 package digitloop.hitl;
 
 import digitloop.data.Digits;
-import digitloop.data.Splits;
 import digitloop.model.Classifier;
 import digitloop.model.EvaluationReport;
 import digitloop.model.LoadedModel;
@@ -139,7 +138,7 @@ public final class ReviewRound {
     public static Baseline randomBaseline(LoadedModel current, ReviewContract contract, int count, Digits test, RetrainRecipe recipe,
                                           long seed, ProgressSink progress, CancellationToken cancel) {
         long started = System.nanoTime();
-        Oracle oracle = new Oracle(contract.split().hidden(), 0, seed);
+        Oracle oracle = new Oracle(contract.hidden(), 0, seed);
         Map<Integer, Integer> random = new LinkedHashMap<>();
         for (int index : StrategyKind.RANDOM.create().select(null, contract.pool(), Math.max(1, count), QueryOptions.DEFAULT.withSeed(seed))) {
             random.put(contract.pool().id(index), oracle.answer(contract.pool().id(index)));
@@ -160,12 +159,7 @@ public final class ReviewRound {
      * repeated {@link RetrainRecipe#repeat()} times.
      */
     static Digits trainingSet(ReviewContract contract, Digits human, RetrainRecipe recipe, long seed) {
-        Digits own = contract.split().labeled();
-        Digits replay = own;
-        if (recipe.replay() > 0 && recipe.replay() < own.size()) {
-            int[] order = Splits.permutation(own.size(), seed);
-            replay = own.subset(java.util.Arrays.copyOf(order, recipe.replay()));
-        }
+        Digits replay = contract.replay(recipe.replay(), seed);
         int[] repeated = new int[human.size() * recipe.repeat()];
         for (int i = 0; i < repeated.length; i++) repeated[i] = i % Math.max(1, human.size());
         return human.size() == 0 ? replay : replay.concat(human.subset(repeated));

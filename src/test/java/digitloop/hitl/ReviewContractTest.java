@@ -34,7 +34,7 @@ class ReviewContractTest {
         assertEquals(ReviewContract.Workflow.TRAINED_ON_MOST, contract.workflow());
         assertEquals(6000 - ReviewContract.GATE_VALIDATION, pool.size());
         assertEquals(ReviewContract.GATE_VALIDATION, gate.size());
-        assertEquals(54_000, contract.split().labeled().size(), "the replay is what the model trained on");
+        assertEquals(54_000, contract.trainedCount(), "the replay is what the model trained on");
         assertTrue(pool.stream().noneMatch(trained::contains), "no pool image was trained on");
         assertTrue(gate.stream().noneMatch(trained::contains), "no gate image was trained on");
         assertTrue(pool.stream().noneMatch(gate::contains), "the gate is never in the pool");
@@ -77,11 +77,11 @@ class ReviewContractTest {
         ReviewContract contract = ReviewContract.of(start, train);
         assertNotNull(contract.description());
         assertEquals(ReviewContract.Workflow.SMALL_START, contract.workflow());
-        assertEquals(1000, contract.split().labeled().size());
+        assertEquals(1000, contract.trainedCount());
         assertEquals(1000, contract.gate().size());
         assertEquals(58_000, contract.pool().size());
         Set<Integer> pool = ids(contract.pool().images());
-        assertTrue(ids(contract.split().labeled()).stream().noneMatch(pool::contains));
+        assertTrue(ids(contract.replay(0, 0)).stream().noneMatch(pool::contains));
         assertTrue(ids(contract.gate()).stream().noneMatch(pool::contains));
     }
 
