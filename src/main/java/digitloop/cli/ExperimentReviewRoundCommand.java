@@ -7,6 +7,7 @@ import digitloop.hitl.Oracle;
 import digitloop.hitl.QueryOptions;
 import digitloop.hitl.RetrainRecipe;
 import digitloop.hitl.ReviewContract;
+import digitloop.hitl.ReviewQueue;
 import digitloop.hitl.ReviewRound;
 import digitloop.hitl.SmallStart;
 import digitloop.hitl.StrategyKind;
@@ -116,14 +117,14 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
                 long roundStart = System.nanoTime();
                 ReviewContract contract = ReviewContract.of(current.metadata(), train);
                 long scoring = System.nanoTime();
-                int[] picked = pick(current, contract, answers, seed * 1000 + round);
+                // The Review tab's queue: the strategy's choice, less what was answered, with the model's guess.
+                ReviewQueue queue = ReviewQueue.build(current.classifier(), contract.pool(), strategy, labels,
+                        new QueryOptions(scored, false, 20, seed * 1000 + round), answers.keySet());
                 double scoringSeconds = (System.nanoTime() - scoring) / 1e9;
-                Scores scores = current.classifier().score(contract.pool().images().subset(picked));
-                for (int i = 0; i < picked.length; i++) {
-                    int id = contract.pool().id(picked[i]);
-                    int label = oracle.answer(id);
-                    answers.put(id, label);
-                    if (label != scores.argmax(i)) corrections++;
+                for (ReviewQueue.Item item : queue.items()) {
+                    int label = oracle.answer(item.sampleId());
+                    answers.put(item.sampleId(), label);
+                    if (label != item.guess()) corrections++;
                 }
                 ProgressLine line = new ProgressLine(System.err);
                 String label = "round " + round;
@@ -155,7 +156,7 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
                 String baseline = "";
                 if (!noBaseline) {
                     // From scratch the baseline is the random path of the same total budget; a fine-tune's is one round's worth.
-                    int budget = start.workflow() == ReviewContract.Workflow.SMALL_START ? answers.size() : picked.length;
+                    int budget = start.workflow() == ReviewContract.Workflow.SMALL_START ? answers.size() : queue.size();
                     ReviewRound.Baseline b = ReviewRound.randomBaseline(current, start.workflow() == ReviewContract.Workflow.SMALL_START
                             ? start : contract, budget, test, recipe, seed * 1000 + round, (f, m) -> line.draw("baseline", f, m),
                             CancellationToken.none());
@@ -191,17 +192,6 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
                 CancellationToken.none());
         line.clear();
         return m;
-    }
-
-    private int[] pick(LoadedModel current, ReviewContract contract, Map<Integer, Integer> answered, long seed) {
-        int[] ranked = strategy.create().select(current.classifier(), contract.pool(), labels + answered.size(),
-                new QueryOptions(scored, false, 20, seed));
-        List<Integer> chosen = new ArrayList<>();
-        for (int index : ranked) {
-            if (chosen.size() == labels) break;
-            if (!answered.containsKey(contract.pool().id(index))) chosen.add(index);
-        }
-        return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static int[] predictionsOf(LoadedModel m, Digits test) {

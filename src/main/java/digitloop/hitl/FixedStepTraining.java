@@ -36,9 +36,7 @@ record FixedStepTraining(int steps, int batchSize, double learningRate, double d
     LoadedModel train(ArchitectureSpec spec, Digits train, int humanLabels, CancellationToken cancel) {
         if (train.size() == 0) throw new IllegalArgumentException("There is nothing to train on: the labelled set is empty.");
         long started = System.nanoTime();
-        int side = train.side();
-        int batch = Math.min(batchSize, train.size());
-        MultiLayerNetwork network = NetworkFactory.build(spec, side, seed, learningRate);
+        MultiLayerNetwork network = NetworkFactory.build(spec, train.side(), seed, learningRate);
         if (!fit(network, train, step -> { }, cancel)) return null;
         return describe(network, spec, train, humanLabels, (System.nanoTime() - started) / 1e9);
     }

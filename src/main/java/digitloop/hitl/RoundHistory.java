@@ -100,6 +100,4 @@ public final class RoundHistory {
             ch.force(true);
         }
     }
-
-    public Path file() { return file; }
 }

@@ -62,8 +62,4 @@ final class ChangedImages extends JPanel {
             panel.add(image);
         }
     }
-
-    int rightCount() { return right.getComponentCount(); }
-
-    int wrongCount() { return wrong.getComponentCount(); }
 }

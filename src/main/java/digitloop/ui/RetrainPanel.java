@@ -210,9 +210,10 @@ final class RetrainPanel extends JPanel {
         ReviewRound.Candidate c = pending;
         if (c == null) return;
         LoadedModel old = pendingParent;
-        Path file = freeName(bench.workspace().models(), c.model().metadata().name());
         accept.setEnabled(false);
-        tasks.run("Saving " + file.getFileName(), ctx -> {
+        tasks.run("Saving the retrained model", ctx -> {
+            // Looking for a free name touches the disk: on the worker, with the save.
+            Path file = freeName(bench.workspace().models(), c.model().metadata().name());
             ModelFile.save(file, c.model().network(), c.model().metadata());
             return new LoadedModel(c.model().network(), c.model().metadata(), file);
         }, saved -> {
@@ -272,6 +273,4 @@ final class RetrainPanel extends JPanel {
     ReviewRound.Candidate pending() { return pending; }
 
     HitlProgressView progressView() { return progress; }
-
-    ChangedImages changedImages() { return changed; }
 }

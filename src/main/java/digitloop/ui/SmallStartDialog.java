@@ -45,9 +45,9 @@ final class SmallStartDialog {
     /** Trains and saves the start model on the training lane; the status bar shows its progress and Cancel. */
     static void start(Component parent, Workbench bench, TaskRunner tasks, Consumer<LoadedModel> useModel, int labels, long seed) {
         String name = String.format(Locale.ROOT, "start%d-seed%d", labels, seed);
-        Path file = RetrainPanel.freeName(bench.workspace().models(), name);
         tasks.run(TaskRunner.Lane.TRAINING, "Training a start model on " + labels + " labels", ctx -> {
             LoadedModel m = SmallStart.train(bench.train(), labels, seed, SmallStart.MODEL, ctx::progress, ctx.cancellation());
+            Path file = RetrainPanel.freeName(bench.workspace().models(), name);
             ModelFile.save(file, m.network(), m.metadata());
             return new LoadedModel(m.network(), m.metadata(), file);
         }, useModel, e -> {
