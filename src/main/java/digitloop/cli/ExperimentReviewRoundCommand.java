@@ -1,7 +1,5 @@
 package digitloop.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import digitloop.data.Digits;
 import digitloop.hitl.Oracle;
 import digitloop.hitl.QueryOptions;
@@ -11,7 +9,6 @@ import digitloop.hitl.ReviewQueue;
 import digitloop.hitl.ReviewRound;
 import digitloop.hitl.SmallStart;
 import digitloop.hitl.StrategyKind;
-import digitloop.files.AtomicWrite;
 import digitloop.model.LoadedModel;
 import digitloop.model.ModelFile;
 import digitloop.model.Scores;
@@ -88,7 +85,8 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
     @Option(names = "--no-baseline", description = "Skip the random-label baseline.")
     boolean noBaseline;
 
-    @Option(names = "--json", description = "Write every round's figures here.")
+    @Option(names = "--json", description = "Write every round's figures here. Run the same command again to resume: finished "
+            + "rounds are read back from this file, the current model from the checkpoint beside it (or retrained from the recorded labels).")
     Path json;
 
     @picocli.CommandLine.Mixin
@@ -99,10 +97,18 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var store = data.ready();
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Map<String, Object>> out = json == null ? new ArrayList<>() : ReviewRoundLog.read(json);
         LoadedModel given = smallStart > 0 ? null : ModelFile.load(model);
         for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
-            LoadedModel current = given != null ? given : startModel(store.train(), seed);
+            ReviewRoundLog.Resumed done = ReviewRoundLog.resumed(out, seed);
+            if (done.rounds() >= rounds) {
+                System.out.printf("seed %d: %d rounds already in %s%n", seed, done.rounds(), json);
+                continue;
+            }
+            Path checkpoint = json == null ? null : ReviewRoundLog.checkpointOf(json, seed, "current");
+            LoadedModel first = given != null ? given
+                    : startModel(store.train(), seed, json == null ? null : ReviewRoundLog.checkpointOf(json, seed, "start"));
+            LoadedModel current = first;
             Digits train = current.metadata().degradation().apply(store.train());
             Digits test = current.metadata().degradation().apply(store.test());
             ReviewContract start = ReviewContract.of(current.metadata(), train);
@@ -110,10 +116,14 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
             System.out.println(start.description());
             System.out.println("recipe: " + recipe.describe());
             int[] beforeTest = null;
-            int corrections = 0;
-            Map<Integer, Integer> answers = new LinkedHashMap<>();
+            int corrections = done.corrections();
+            Map<Integer, Integer> answers = new LinkedHashMap<>(done.answers());
             Oracle oracle = new Oracle(start.hidden(), oracleError, seed);
-            for (int round = 1; round <= rounds; round++) {
+            if (done.rounds() > 0) {
+                current = resumedModel(first, start, done, checkpoint, test, recipe, seed);
+                System.out.printf("seed %d: resuming after round %d (%d labels)%n", seed, done.rounds(), answers.size());
+            }
+            for (int round = done.rounds() + 1; round <= rounds; round++) {
                 long roundStart = System.nanoTime();
                 ReviewContract contract = ReviewContract.of(current.metadata(), train);
                 long scoring = System.nanoTime();
@@ -121,9 +131,11 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
                 ReviewQueue queue = ReviewQueue.build(current.classifier(), contract.pool(), strategy, labels,
                         new QueryOptions(scored, false, 20, seed * 1000 + round), answers.keySet());
                 double scoringSeconds = (System.nanoTime() - scoring) / 1e9;
+                List<int[]> answered = new ArrayList<>();
                 for (ReviewQueue.Item item : queue.items()) {
                     int label = oracle.answer(item.sampleId());
                     answers.put(item.sampleId(), label);
+                    answered.add(new int[] {item.sampleId(), label});
                     if (label != item.guess()) corrections++;
                 }
                 ProgressLine line = new ProgressLine(System.err);
@@ -153,6 +165,7 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
                 row.put("retrainToResultSeconds", (System.nanoTime() - roundStart) / 1e9 - scoringSeconds);
                 boolean accepted = c.verdict() == ReviewRound.Verdict.NOT_WORSE;
                 row.put("accepted", accepted);
+                row.put("answered", answered);
                 String baseline = "";
                 if (!noBaseline) {
                     // From scratch the baseline is the random path of the same total budget; a fine-tune's is one round's worth.
@@ -172,25 +185,56 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
                                 + "%.2f %% (+%d/-%d images) · %s%s · %.0f s to the result%n", seed, round, answers.size(), corrections,
                         c.before().validation() * 100, c.after().validation() * 100, c.before().test() * 100, c.after().test() * 100,
                         c.nowRight().length, c.nowWrong().length, accepted ? "accepted" : "kept the old model", baseline, (double) row.get("retrainToResultSeconds"));
-                out.add(row);
-                if (json != null) write(out);
                 if (accepted) {
                     current = c.model();
                     beforeTest = argmax(c.testScores());
+                    // The model first, then the row that says it exists: a kill between the two redoes one round.
+                    if (checkpoint != null) ModelFile.save(checkpoint, current.network(), current.metadata());
                 } else if (beforeTest == null) {
                     beforeTest = predictionsOf(current, test);
                 }
+                out.add(row);
+                if (json != null) ReviewRoundLog.write(json, out);
             }
         }
         if (json != null) System.out.println("Wrote " + json);
         return 0;
     }
 
-    private LoadedModel startModel(Digits rawTrain, long seed) {
+    /**
+     * The model current after the rounds already done: the checkpoint when it is there, else (a small
+     * start on another machine) the last accepted round retrained from scratch on the labels recorded
+     * up to it, with that round's seed.
+     */
+    private LoadedModel resumedModel(LoadedModel first, ReviewContract start, ReviewRoundLog.Resumed done, Path checkpoint,
+                                     Digits test, RetrainRecipe recipe, long seed) {
+        if (done.lastAccepted() == 0) return first;
+        Map<Integer, Integer> labels = done.answersUpTo(done.lastAccepted());
+        // A kill between saving the model and writing its row leaves a checkpoint one round ahead: not this one.
+        if (checkpoint != null && java.nio.file.Files.isRegularFile(checkpoint)
+                && ModelFile.readMetadata(checkpoint).trainedOnOrInferred().humanIds().size() == labels.size()) {
+            return ModelFile.load(checkpoint);
+        }
+        if (smallStart <= 0) {
+            throw new IllegalStateException("A fine-tuned model cannot be rebuilt from its labels alone, and there is no checkpoint to resume from: "
+                    + "run again with a new --json file.");
+        }
+        ProgressLine line = new ProgressLine(System.err);
+        ReviewRound.Candidate c = ReviewRound.retrain(first, start, labels, List.of(), 0, test, null, recipe,
+                seed * 1000 + done.lastAccepted(), (f, m) -> line.draw("rebuilding round " + done.lastAccepted(), f, m), CancellationToken.none());
+        line.clear();
+        if (checkpoint != null) ModelFile.save(checkpoint, c.model().network(), c.model().metadata());
+        return c.model();
+    }
+
+    /** The small start's first model: read from {@code saved} when a run before this one left it there, else trained (and saved there). */
+    private LoadedModel startModel(Digits rawTrain, long seed, Path saved) {
+        if (saved != null && java.nio.file.Files.isRegularFile(saved)) return ModelFile.load(saved);
         ProgressLine line = new ProgressLine(System.err);
         LoadedModel m = SmallStart.train(rawTrain, smallStart, seed, SmallStart.MODEL, (f, msg) -> line.draw("start model", f, msg),
                 CancellationToken.none());
         line.clear();
+        if (saved != null) ModelFile.save(saved, m.network(), m.metadata());
         return m;
     }
 
@@ -214,14 +258,5 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
         if (trainableLayers != null) r = r.withTrainableLayers(trainableLayers);
         if (momentum != null) r = r.withMomentum(momentum);
         return r;
-    }
-
-    private void write(List<Map<String, Object>> rows) {
-        try {
-            byte[] bytes = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(rows);
-            AtomicWrite.write(json, bytes);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("could not write " + json, e);
-        }
     }
 }

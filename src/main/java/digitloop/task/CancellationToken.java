@@ -11,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class CancellationToken {
     private volatile boolean cancelled;
+    /** How often the work asked; lets a test show that Cancel is noticed at the next check, whatever the machine's speed. */
+    private final java.util.concurrent.atomic.AtomicLong checks = new java.util.concurrent.atomic.AtomicLong();
     private final List<Runnable> actions = new CopyOnWriteArrayList<>();
 
     /** A token nobody cancels. */
@@ -25,11 +27,17 @@ public final class CancellationToken {
         for (Runnable action : actions) action.run();
     }
 
-    public boolean isCancelled() { return cancelled; }
+    public boolean isCancelled() {
+        checks.incrementAndGet();
+        return cancelled;
+    }
+
+    /** How many times the work has checked this token so far. */
+    public long checks() { return checks.get(); }
 
     /** Throws {@link CancellationException} once {@link #cancel()} was called. */
     public void throwIfCancelled() {
-        if (cancelled) throw new CancellationException("cancelled");
+        if (isCancelled()) throw new CancellationException("cancelled");
     }
 
     /**

@@ -45,13 +45,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Drives the real window under Xvfb with java.awt.Robot, in the order a person would: the window
  * shows before the engine; draw on the canvas; read the confusion matrix; train a small model and
  * cancel another; label by keyboard, undo, retrain; close, reopen, and find the queue, theme and
- * window size as they were left. A watchdog fails the run if the EDT is blocked for more than
- * 200 ms at any point. Screenshots of every tab, light and dark, go to docs/screenshots/.
+ * window size as they were left. A watchdog reports how long the EDT was ever blocked, and fails the
+ * run if a stall of over 100 ms had the EDT in engine work, file I/O or waiting for a worker (the
+ * stall's length alone depends on the machine's load; what the EDT was doing does not). Screenshots of every tab, light and dark, go to docs/screenshots/.
  */
 @Tag("gui")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DesktopAppGuiTest {
-    static final double MAX_EDT_STALL_MS = 200;
     static final Path SCREENSHOTS = Path.of("docs", "screenshots");
 
     @TempDir
@@ -346,12 +346,11 @@ class DesktopAppGuiTest {
      */
     @Test
     @Order(6)
-    void theEdtWasNeverBlockedForLong() {
+    void theEdtNeverDidEngineWorkNorWaitedForIt() {
         System.out.println("worst EDT stall by phase: " + watchdog.worstByPhase() + String.format(" (the Robot's own X syncs, not counted: worst %.1f ms)", watchdog.worstHarnessMillis()));
         System.out.printf("worst EDT stall %.1f ms during %s (%.1f ms counting pauses of the whole JVM); the EDT was in:%s%n", watchdog.worstMillis(),
                 watchdog.worstDuring(), watchdog.worstRawMillis(), watchdog.worstStack());
-        assertTrue(watchdog.worstMillis() < MAX_EDT_STALL_MS,
-                "worst EDT stall " + watchdog.worstMillis() + " ms during " + watchdog.worstDuring());
+        assertEquals(List.of(), watchdog.workOnEdt(), "long EDT stalls in work that belongs on a worker");
     }
 
     // --- helpers -------------------------------------------------------------------------------

@@ -23,6 +23,24 @@ import javax.swing.SwingUtilities;
  * (the test, or other jobs) that wait is most of the raw figure. What is left is the EDT's own stall.
  */
 final class EdtWatchdog implements AutoCloseable {
+    /**
+     * A stall this long is looked at for work that belongs off the EDT. Below it the sampler (from 40 ms)
+     * has too few stacks to tell.
+     */
+    static final long LONG_STALL_NANOS = 100_000_000L;
+    /**
+     * Frames that must never hold the EDT: the engine (DL4J, ND4J and their natives, DigitLoop's
+     * training and review layers, a classifier whose lock a worker holds), file and image I/O, and
+     * waiting (sleeps, futures, latches). How long a Swing layout or paint takes depends on the machine
+     * and its load; that the EDT is never in these does not.
+     */
+    private static final List<String> OFF_EDT_WORK = List.of("org.nd4j.", "org.deeplearning4j.", "org.bytedeco.",
+            "digitloop.train.", "digitloop.hitl.", "digitloop.model.Classifier.",
+            "digitloop.model.ModelFile.", "java.io.FileInputStream.", "java.io.FileOutputStream.", "java.io.RandomAccessFile.",
+            "sun.nio.ch.FileChannelImpl.", "java.nio.file.Files.", "javax.imageio.ImageIO.", "java.lang.Thread.sleep",
+            "jdk.internal.misc.Unsafe.park", "java.util.concurrent.FutureTask.get", "java.util.concurrent.CountDownLatch.await");
+    /** Long stalls in which the EDT was sampled in {@link #OFF_EDT_WORK}, one line each with the stack. */
+    private final List<String> workOnEdt = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong worstNanos = new AtomicLong();
     /** The worst lateness including garbage-collection pauses, which stop every thread, not just the EDT. */
     private final AtomicLong worstRawNanos = new AtomicLong();
@@ -65,6 +83,11 @@ final class EdtWatchdog implements AutoCloseable {
                             late = 0;
                         }
                         if (!paused) worstByPhase.merge(phase, late, Math::max);
+                        if (!paused && late > LONG_STALL_NANOS) {
+                            String frame = offEdtFrame(pendingStacks);
+                            if (frame != null) workOnEdt.add(String.format(java.util.Locale.ROOT, "%.0f ms during %s, the EDT in %s:%s",
+                                    late / 1e6, phase, frame, summarise(pendingStacks)));
+                        }
                         if (!paused && late > worstNanos.get()) {
                             worstNanos.set(late);
                             worstDuring = phase;
@@ -123,7 +146,32 @@ final class EdtWatchdog implements AutoCloseable {
         return "";
     }
 
-    /** The distinct stacks of one stall, most sampled first, each with its count of 10 ms samples. */
+    /** The first frame of {@link #OFF_EDT_WORK} in the stacks sampled during one stall, or null. */
+    static String offEdtFrame(List<String> stacks) {
+        synchronized (stacks) {
+            for (String stack : stacks) {
+                for (String line : stack.split("\n")) {
+                    String frame = line.strip();
+                    if (!frame.startsWith("at ")) continue;
+                    // "java.base/java.lang.Thread.sleep(Native Method)": judge the class and method, not the module.
+                    String name = frame.substring(3);
+                    int call = name.indexOf('(');
+                    int module = name.lastIndexOf('/', call < 0 ? name.length() : call);
+                    if (module >= 0) name = name.substring(module + 1);
+                    for (String forbidden : OFF_EDT_WORK) if (name.startsWith(forbidden)) return name;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Long stalls in which the EDT did work that belongs on a worker, or waited for one; empty when none. */
+    List<String> workOnEdt() {
+        synchronized (workOnEdt) {
+            return List.copyOf(workOnEdt);
+        }
+    }
+
     /** Most of the stacks sampled during the wait were the EDT dispatching a Robot's sync event. */
     static boolean robotSync(List<String> stacks) {
         synchronized (stacks) {
@@ -138,6 +186,7 @@ final class EdtWatchdog implements AutoCloseable {
         return worstHarnessNanos.get() / 1e6;
     }
 
+    /** The distinct stacks of one stall, most sampled first, each with its count of 10 ms samples. */
     private static String summarise(List<String> stacks) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         synchronized (stacks) {

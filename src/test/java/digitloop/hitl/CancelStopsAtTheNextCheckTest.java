@@ -24,13 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Cancel during retraining, evaluation and pool scoring stops the work within a second. The default CNN scores
- * about 1,500 images a second here, so each job below would run for many seconds if Cancel were
- * only noticed at the end.
+ * Cancel during retraining, evaluation and pool scoring is noticed at the work's next check, and the
+ * work checks once per batch (at most {@value Classifier#BATCH} images scored, one training batch), so
+ * Cancel stops it within one batch's time on any machine. Counted in checks rather than milliseconds:
+ * a loaded machine slows every batch but cannot move a check. Each job below would make hundreds of
+ * checks if it ran to its end.
  */
-class CancelWithinASecondTest {
-    private static final long LIMIT_MS = 1000;
-    private static final long CANCEL_AFTER_MS = 400;
+class CancelStopsAtTheNextCheckTest {
+    /** Checks the work makes before the test cancels: it is under way, far from its end. */
+    private static final int CANCEL_AT_CHECK = 3;
     private static Classifier model;
     private static PoolSplit split;
 
@@ -39,18 +41,24 @@ class CancelWithinASecondTest {
         LoadedModel loaded = ModelFile.load(Path.of("models", "cnn.zip"));
         model = loaded.classifier();
         split = PoolSplit.create(TestData.train(), 100, 100, 3);
-        model.score(TestData.test().head(500)); // native kernels warmed up: the timing is of steady work
     }
 
     @Test
-    void evaluatingTheTestSetStopsWithinASecond() {
-        assertStopsWithinASecond(token -> Evaluator.evaluate(model, TestData.test(), token));
+    void scoringChecksOnceForEveryBatch() {
+        CancellationToken token = new CancellationToken();
+        model.score(TestData.test().head(1000), token);
+        assertEquals((1000 + Classifier.BATCH - 1) / Classifier.BATCH, token.checks(), "one check before each batch of " + Classifier.BATCH);
     }
 
     @Test
-    void scoringThePoolForEntropyStopsWithinASecond(@TempDir Path dir) throws IOException {
+    void evaluatingTheTestSetStopsAtTheNextCheck() {
+        assertStopsAtTheNextCheck(token -> Evaluator.evaluate(model, TestData.test(), token));
+    }
+
+    @Test
+    void scoringThePoolForEntropyStopsAtTheNextCheck(@TempDir Path dir) throws IOException {
         try (LabelJournal journal = LabelJournal.open(dir.resolve("journal.tsv"), "fp")) {
-            assertStopsWithinASecond(token -> ReviewQueue.build(model, split.pool(), StrategyKind.ENTROPY, 50,
+            assertStopsAtTheNextCheck(token -> ReviewQueue.build(model, split.pool(), StrategyKind.ENTROPY, 50,
                     QueryOptions.DEFAULT, journal, token));
             assertTrue(journal.lastQueue().isEmpty(), "a cancelled queue is not recorded");
         }
@@ -60,17 +68,17 @@ class CancelWithinASecondTest {
     }
 
     @Test
-    void mcDropoutScoringForBaldStopsWithinASecond() {
+    void mcDropoutScoringForBaldStopsAtTheNextCheck() {
         QueryOptions options = new QueryOptions(20_000, false, 20, 1);
-        assertStopsWithinASecond(token -> StrategyKind.BALD.create().select(model, split.pool(), 10, options, token));
+        assertStopsAtTheNextCheck(token -> StrategyKind.BALD.create().select(model, split.pool(), 10, options, token));
     }
 
     @Test
-    void retrainingStopsWithinASecond() throws IOException {
+    void retrainingStopsAtTheNextCheck() throws IOException {
         LoadedModel current = ModelFile.load(Path.of("models", "cnn.zip"));
         TrainingConfig config = TrainingConfig.DEFAULT.withEpochs(5);
         AtomicReference<TrainingResult> result = new AtomicReference<>();
-        assertStopsWithinASecond(token -> {
+        assertStopsAtTheNextCheck(token -> {
             result.set(Retrainer.retrain(current, TestData.train().head(20_000), split.validation(), 0,
                     Retrainer.Mode.FINE_TUNE, config, TrainingListener.NONE, token));
             throw new CancellationException("the trainer reports cancellation in its result");
@@ -82,7 +90,7 @@ class CancelWithinASecondTest {
         Object run(CancellationToken token) throws Exception;
     }
 
-    private static void assertStopsWithinASecond(Job job) {
+    private static void assertStopsAtTheNextCheck(Job job) {
         CancellationToken token = new CancellationToken();
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         long[] stoppedAt = new long[1];
@@ -96,14 +104,16 @@ class CancelWithinASecondTest {
         });
         worker.start();
         try {
-            Thread.sleep(CANCEL_AFTER_MS);
-            long cancelledAt = System.nanoTime();
+            while (token.checks() < CANCEL_AT_CHECK && worker.isAlive()) Thread.sleep(1);
             token.cancel();
-            worker.join(30_000);
-            assertTrue(!worker.isAlive(), "still running 30 s after Cancel");
+            long cancelledAt = System.nanoTime();
+            long checksAtCancel = token.checks();
+            worker.join(120_000);
+            assertTrue(!worker.isAlive(), "still running 2 min after Cancel");
             assertInstanceOf(CancellationException.class, outcome.get(), "the job finished instead of stopping");
-            long ms = (stoppedAt[0] - cancelledAt) / 1_000_000;
-            assertTrue(ms <= LIMIT_MS, "stopped " + ms + " ms after Cancel; the limit is " + LIMIT_MS + " ms");
+            long after = token.checks() - checksAtCancel;
+            System.out.printf("stopped %d check(s) and %.0f ms after Cancel%n", after, (stoppedAt[0] - cancelledAt) / 1e6);
+            assertTrue(after <= 1, "the work went on for " + after + " checks after Cancel; it should stop at the first");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
