@@ -3,6 +3,7 @@ package digitloop.cli;
 import digitloop.files.AppHome;
 import digitloop.cli.bench.BenchReport;
 import digitloop.cli.bench.Micro;
+import digitloop.cli.bench.ThreadSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,6 +29,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jmh", description = "Also run the JMH micro-benchmarks (normaliser, entropy).")
     boolean jmh;
 
+    @Option(names = "--threads", description = "Only compare OpenMP's thread settings (a child JVM each, quiet and beside a busy core) "
+            + "and write docs/benchmarks-threads.md.")
+    boolean threads;
+
+    @Option(names = "--threads-child", hidden = true, description = "Internal: measure under this JVM's OpenMP settings and write here.")
+    Path threadsChild;
+
     @Option(names = "--reference-child", hidden = true, description = "Internal: run the reference measurements and write them here.")
     Path referenceChild;
 
@@ -39,6 +47,16 @@ public final class BenchCommand implements Callable<Integer> {
         if (jmh && !Micro.available()) {
             throw new IllegalArgumentException("--jmh needs JMH, which the app leaves out of its lib/ folder: build it with '"
                     + Micro.BUILD_WITH_JMH + "' in " + AppHome.folder() + ", then run ./digitloop bench --jmh again");
+        }
+        if (threadsChild != null) {
+            ThreadSettings.measure(data.ready(), quick, threadsChild);
+            return 0;
+        }
+        if (threads) {
+            Path table = out.resolveSibling("benchmarks-threads.md");
+            ThreadSettings.run(quick, table, System.out);
+            System.out.println("Wrote " + table);
+            return 0;
         }
         BenchReport bench = new BenchReport(data.ready(), quick);
         if (referenceChild != null) {

@@ -16,7 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * network up to the last hidden layer and applies the output layer itself, so one pass yields the
  * logits (for the free-energy "is this a digit at all" score) as well as the probabilities, and
  * MC dropout needs only the last matrix product per stochastic pass, with batch-norm kept in
- * inference mode. Methods are synchronized: DL4J networks are not safe for concurrent use.
+ * inference mode. It runs the network with each convolution's batch-norm and activation folded into
+ * it ({@link InferenceNetwork}); {@link #network()} stays the trained one. Methods are synchronized:
+ * DL4J networks are not safe for concurrent use.
  * Batch methods take a {@code cancelled} check, asked between batches and between MC passes.
  */
 public final class Classifier {
@@ -29,6 +31,8 @@ public final class Classifier {
     static final int MC_BATCH = 100;
 
     private final MultiLayerNetwork network;
+    /** {@link #network} folded for inference; what scoring runs. */
+    private final MultiLayerNetwork inference;
     private final ModelMetadata metadata;
     private final INDArray weights;
     private final INDArray bias;
@@ -37,7 +41,8 @@ public final class Classifier {
     public Classifier(MultiLayerNetwork network, ModelMetadata metadata) {
         this.network = network;
         this.metadata = metadata;
-        Layer output = network.getLayer(network.getnLayers() - 1);
+        this.inference = InferenceNetwork.fold(network);
+        Layer output = inference.getLayer(inference.getnLayers() - 1);
         this.weights = output.getParam("W");
         this.bias = output.getParam("b");
         this.inputSize = metadata.inputSide() * metadata.inputSide();
@@ -143,7 +148,7 @@ public final class Classifier {
     private INDArray hidden(float[] buffer, int count) {
         float[] exact = buffer.length == count * inputSize ? buffer : java.util.Arrays.copyOf(buffer, count * inputSize);
         INDArray input = Nd4j.create(exact, new long[] {count, inputSize}, 'c');
-        List<INDArray> activations = network.feedForwardToLayer(network.getnLayers() - 2, input, false);
+        List<INDArray> activations = inference.feedForwardToLayer(inference.getnLayers() - 2, input, false);
         return activations.get(activations.size() - 1).castTo(DataType.FLOAT).reshape(count, weights.size(0)).dup('c');
     }
 

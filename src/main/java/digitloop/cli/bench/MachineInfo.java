@@ -24,6 +24,7 @@ final class MachineInfo {
         m.put("DL4J / ND4J", dl4j == null ? "1.0.0-M2.1" : dl4j);
         m.put("native build", String.valueOf(NativeBackend.chosen()));
         m.put("OMP_PROC_BIND", String.valueOf(System.getenv("OMP_PROC_BIND")));
+        m.put("OMP_WAIT_POLICY", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
         m.put("max heap", Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
         return m;
     }
