@@ -36,6 +36,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads-child", hidden = true, description = "Internal: measure under this JVM's OpenMP settings and write here.")
     Path threadsChild;
 
+    @Option(names = "--memory-child", hidden = true, description = "Internal: run --memory-job and write its resident size here.")
+    Path memoryChild;
+
+    @Option(names = "--memory-job", hidden = true, description = "Internal: train or score.")
+    String memoryJob;
+
     @Option(names = "--reference-child", hidden = true, description = "Internal: run the reference measurements and write them here.")
     Path referenceChild;
 
@@ -47,6 +53,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (jmh && !Micro.available()) {
             throw new IllegalArgumentException("--jmh needs JMH, which the app leaves out of its lib/ folder: build it with '"
                     + Micro.BUILD_WITH_JMH + "' in " + AppHome.folder() + ", then run ./digitloop bench --jmh again");
+        }
+        if (memoryChild != null) {
+            BenchReport.measureMemory(memoryJob, data.ready(), quick, memoryChild);
+            return 0;
         }
         if (threadsChild != null) {
             ThreadSettings.measure(data.ready(), quick, threadsChild);

@@ -12,8 +12,12 @@ import javax.swing.UIManager;
  * the engine (data, journal, model), on a worker, while the window already shows its progress.
  */
 public final class DesktopApp {
-    /** Set to make the app print when its window and its engine were ready, then exit (bench). */
+    /**
+     * Set to make the app print when its window and its engine were ready, then, after {@link #PROBE_IDLE_MS}
+     * of idling (the Results tab's first evaluation runs in it), its resident size, and exit (bench).
+     */
     static final String STARTUP_PROBE = "digitloop.startupProbe";
+    private static final int PROBE_IDLE_MS = 20_000;
 
     private DesktopApp() {
     }
@@ -43,7 +47,16 @@ public final class DesktopApp {
         MainWindow frame = window.get();
         SwingUtilities.invokeLater(() -> frame.startEngine(() -> {
             probe("engine");
-            if (Boolean.getBoolean(STARTUP_PROBE)) System.exit(frame.workbench() == null ? 1 : 0);
+            if (Boolean.getBoolean(STARTUP_PROBE)) {
+                javax.swing.Timer idle = new javax.swing.Timer(PROBE_IDLE_MS, e -> {
+                    digitloop.files.ResidentMemory m = digitloop.files.ResidentMemory.now();
+                    System.out.println("STARTUP resident " + m.currentMiB() + " " + m.peakMiB());
+                    System.out.flush();
+                    System.exit(frame.workbench() == null ? 1 : 0);
+                });
+                idle.setRepeats(false);
+                idle.start();
+            }
         }));
         return frame;
     }
