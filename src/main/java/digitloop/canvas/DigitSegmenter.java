@@ -50,18 +50,93 @@ public final class DigitSegmenter {
 
     /** The digits in {@code image}, left to right, each with its ink box in source pixels; empty when blank. */
     public static List<NormalizedImage> segment(BufferedImage image) {
-        InkImage ink = PageInk.of(image);
-        Components components = Components.label(ink);
-        List<Group> groups = mergeOverlappingInX(dropSpecks(components.boxes(), ink.width() * ink.height()));
-        List<Piece> pieces = new ArrayList<>();
-        for (Group group : groups) pieces.addAll(splitWide(ink, components.labels(), group));
         List<NormalizedImage> digits = new ArrayList<>();
-        for (Piece piece : dropDots(pieces)) {
-            crop(ink, components.labels(), piece).ifPresent(digits::add);
-        }
-        // Centres, not left edges: a 7's long bar may start left of the 1 written before it.
-        digits.sort(Comparator.comparingDouble(d -> d.inkBox().centreX()));
+        for (Segment segment : segmentWithAlternatives(image)) digits.addAll(segment.parts());
         return digits;
+    }
+
+    /**
+     * One ink group of the image, in reading order: {@code parts} are the digits the segmenter takes
+     * it for, and when it cut a wide group into several, {@code whole} is the uncut group, so a
+     * reader that can judge the parts (by how sure a model is of them) may prefer the whole.
+     */
+    public record Segment(NormalizedImage whole, List<NormalizedImage> parts) {
+        public Segment {
+            parts = List.copyOf(parts);
+        }
+
+        public boolean isCut() { return parts.size() > 1; }
+    }
+
+    /** As {@link #segment}, keeping each cut group's uncut alternative. */
+    public static List<Segment> segmentWithAlternatives(BufferedImage image) {
+        InkImage ink = PageInk.of(image);
+        Components components = Components.label(ink, CORE_SHARE);
+        List<Group> groups = mergeOverlappingInX(dropSpecks(components.boxes(), ink.width() * ink.height()));
+        groups = mergeFragments(groups, components, Components.label(ink, 0));
+        List<List<Piece>> split = new ArrayList<>();
+        List<Piece> all = new ArrayList<>();
+        for (Group group : groups) {
+            List<Piece> pieces = splitWide(ink, components.labels(), group);
+            split.add(pieces);
+            all.addAll(pieces);
+        }
+        List<Piece> kept = dropDots(all);
+        List<Segment> segments = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            List<NormalizedImage> parts = new ArrayList<>();
+            for (Piece piece : split.get(g)) {
+                if (kept.contains(piece)) crop(ink, components.labels(), piece).ifPresent(parts::add);
+            }
+            if (parts.isEmpty()) continue;
+            NormalizedImage whole = parts.size() == 1 ? parts.get(0)
+                    : crop(ink, components.labels(), Piece.whole(groups.get(g))).orElse(parts.get(0));
+            // Centres, not left edges: a 7's long bar may start left of the 1 written before it.
+            parts.sort(Comparator.comparingDouble(d -> d.inkBox().centreX()));
+            segments.add(new Segment(whole, parts));
+        }
+        segments.sort(Comparator.comparingDouble(sg -> sg.whole().inkBox().centreX()));
+        return segments;
+    }
+
+    /**
+     * A stroke's faint stretch (a thin pen, a scan) breaks it into several strong components; two
+     * groups joined by any ink are one digit when together they are still no wider than one digit
+     * ({@link #SPLIT_ASPECT}). Two digits joined by their faint fringe stay apart: together they are wide.
+     */
+    static List<Group> mergeFragments(List<Group> groups, Components strong, Components loose) {
+        List<Group> current = new ArrayList<>(groups);
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            for (int a = 0; a < current.size() && !merged; a++) {
+                for (int b = a + 1; b < current.size() && !merged; b++) {
+                    Group ga = current.get(a);
+                    Group gb = current.get(b);
+                    Extent union = ga.extent().union(gb.extent());
+                    if (union.width() > SPLIT_ASPECT * union.height() || ga.extent().sideBySide(gb.extent())) continue;
+                    if (!joined(ga, gb, strong, loose)) continue;
+                    List<Integer> labels = new ArrayList<>(ga.labels());
+                    labels.addAll(gb.labels());
+                    current.set(a, new Group(union, labels));
+                    current.remove(b);
+                    merged = true;
+                }
+            }
+        }
+        current.sort(Comparator.comparingInt(g -> g.extent().minX()));
+        return current;
+    }
+
+    /** Whether some strong component of each lies in one component of all the ink. */
+    private static boolean joined(Group a, Group b, Components strong, Components loose) {
+        for (int la : a.labels()) {
+            int ca = loose.labels()[strong.firstPixel()[la - 1]];
+            for (int lb : b.labels()) {
+                if (loose.labels()[strong.firstPixel()[lb - 1]] == ca) return true;
+            }
+        }
+        return false;
     }
 
     /** A component's or a group's bounding box (inclusive) and its pixel count. */
@@ -298,14 +373,16 @@ public final class DigitSegmenter {
     }
 
     /** 8-connected labelling of the strong ink: a label per pixel (0 = none) and an extent per label. */
-    record Components(int[] labels, List<Extent> boxes) {
-        static Components label(InkImage ink) {
+    record Components(int[] labels, List<Extent> boxes, int[] firstPixel) {
+        /** Components of the pixels with at least {@code share} of the strongest ink (any ink at 0). */
+        static Components label(InkImage ink, float share) {
             int w = ink.width();
             int h = ink.height();
             float[] v = ink.ink();
             float max = 0;
             for (float x : v) max = Math.max(max, x);
-            float core = Math.max(Float.MIN_VALUE, CORE_SHARE * max);
+            float core = Math.max(Float.MIN_VALUE, share * max);
+            int[] first = new int[16];
             int[] labels = new int[w * h];
             int[] stack = new int[w * h];
             List<Extent> boxes = new ArrayList<>();
@@ -340,9 +417,11 @@ public final class DigitSegmenter {
                         }
                     }
                 }
+                if (boxes.size() == first.length) first = Arrays.copyOf(first, first.length * 2);
+                first[boxes.size()] = start;
                 boxes.add(new Extent(minX, minY, maxX, maxY, pixels));
             }
-            return new Components(labels, boxes);
+            return new Components(labels, boxes, Arrays.copyOf(first, boxes.size()));
         }
     }
 }
