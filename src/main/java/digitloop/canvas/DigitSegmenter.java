@@ -36,6 +36,11 @@ public final class DigitSegmenter {
      * at most about as wide as tall (a wide 2 or 7), two touching ones are about 1.4 times.
      */
     static final double SPLIT_ASPECT = 1.15;
+    /**
+     * Narrower groups down to this aspect are cut too, as an alternative only: two touching 1s, or
+     * tall narrow digits, fill less than {@link #SPLIT_ASPECT}; a reader that can judge the parts decides.
+     */
+    static final double CANDIDATE_ASPECT = 0.85;
     /** Width of one digit, in heights, when a wide group is divided: MNIST's median is about 0.7. */
     static final double DIGIT_ASPECT = 0.72;
     /** A cut is sought this far (a share of one part's width) either side of the even division. */
@@ -51,7 +56,9 @@ public final class DigitSegmenter {
     /** The digits in {@code image}, left to right, each with its ink box in source pixels; empty when blank. */
     public static List<NormalizedImage> segment(BufferedImage image) {
         List<NormalizedImage> digits = new ArrayList<>();
-        for (Segment segment : segmentWithAlternatives(image)) digits.addAll(segment.parts());
+        for (Segment segment : segmentWithAlternatives(image)) {
+            if (segment.likelyCut()) digits.addAll(segment.parts()); else digits.add(segment.whole());
+        }
         return digits;
     }
 
@@ -59,8 +66,9 @@ public final class DigitSegmenter {
      * One ink group of the image, in reading order: {@code parts} are the digits the segmenter takes
      * it for, and when it cut a wide group into several, {@code whole} is the uncut group, so a
      * reader that can judge the parts (by how sure a model is of them) may prefer the whole.
+     * {@code likelyCut} says the group is wide enough to be several digits by its shape alone.
      */
-    public record Segment(NormalizedImage whole, List<NormalizedImage> parts) {
+    public record Segment(NormalizedImage whole, List<NormalizedImage> parts, boolean likelyCut) {
         public Segment {
             parts = List.copyOf(parts);
         }
@@ -93,7 +101,8 @@ public final class DigitSegmenter {
                     : crop(ink, components.labels(), Piece.whole(groups.get(g))).orElse(parts.get(0));
             // Centres, not left edges: a 7's long bar may start left of the 1 written before it.
             parts.sort(Comparator.comparingDouble(d -> d.inkBox().centreX()));
-            segments.add(new Segment(whole, parts));
+            Extent e = groups.get(g).extent();
+            segments.add(new Segment(whole, parts, parts.size() > 1 && e.width() > SPLIT_ASPECT * e.height()));
         }
         segments.sort(Comparator.comparingDouble(sg -> sg.whole().inkBox().centreX()));
         return segments;
@@ -235,7 +244,7 @@ public final class DigitSegmenter {
      */
     static List<Piece> splitWide(InkImage ink, int[] labels, Group group) {
         Extent e = group.extent();
-        if (e.width() <= SPLIT_ASPECT * e.height()) return List.of(Piece.whole(group));
+        if (e.width() <= CANDIDATE_ASPECT * e.height()) return List.of(Piece.whole(group));
         int parts = Math.max(2, (int) Math.round(e.width() / (DIGIT_ASPECT * e.height())));
         boolean[] member = members(group);
         int w = ink.width();

@@ -27,13 +27,13 @@ class MultiDigitMeasurementTest {
                     t.countRate() * 100, t.digitAccuracy() * 100, t.answeredShare() * 100, t.answeredPrecision() * 100, t.meanIou(),
                     t.msPerRow());
         }
-        // Measured (seed 1): gaps 99.5 % per digit, 99.0 % exact, IoU 0.946; touching 86.4 %, 67.0 %, 0.813.
+        // Measured (seed 1): gaps 99.5 % per digit, 99.0 % exact, IoU 0.942; touching 90.8 %, 75.5 %, 0.842.
         var gaps = result.bySpacing().get(DigitRows.Spacing.GAPS);
         assertTrue(gaps.digitAccuracy() >= 0.98, "per digit " + gaps.digitAccuracy());
         assertTrue(gaps.exactRate() >= 0.95, "exact number " + gaps.exactRate());
         assertTrue(gaps.meanIou() >= 0.92, "mean IoU " + gaps.meanIou());
         var touching = result.bySpacing().get(DigitRows.Spacing.TOUCHING);
-        assertTrue(touching.digitAccuracy() >= 0.82, "per digit, touching " + touching.digitAccuracy());
-        assertTrue(touching.exactRate() >= 0.60, "exact number, touching " + touching.exactRate());
+        assertTrue(touching.digitAccuracy() >= 0.87, "per digit, touching " + touching.digitAccuracy());
+        assertTrue(touching.exactRate() >= 0.70, "exact number, touching " + touching.exactRate());
     }
 }
