@@ -109,7 +109,8 @@ public final class DrawingCanvas extends JComponent {
 
     private void setSizes() {
         boolean row = page.getWidth() > SIDE;
-        Dimension preferred = row ? new Dimension(page.getWidth(), SIDE + 2 * LABEL_ROOM) : new Dimension(SIDE, SIDE);
+        // Two pixels more than the row page, so its frame's sides are not clipped.
+        Dimension preferred = row ? new Dimension(page.getWidth() + 2, SIDE + 2 * LABEL_ROOM) : new Dimension(SIDE, SIDE);
         setPreferredSize(preferred);
         // A row page may shrink to half when the window is narrow; the single page never does, as before.
         setMinimumSize(row ? new Dimension(preferred.width / 2, preferred.height / 2) : preferred);
