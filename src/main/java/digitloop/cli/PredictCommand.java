@@ -19,15 +19,21 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Recognise the digit in image files (PNG, JPEG, BMP, GIF; any size, any polarity).",
+        description = {"Recognise the digit in image files, or with --multi the number (PNG, JPEG, BMP, GIF; any size, any polarity).",
                 "Folders are read recursively. A file that is not an image is listed with its error and skipped."})
 public final class PredictCommand implements Callable<Integer> {
     static final String HEADER = "file,label,probability,p0,p1,p2,p3,p4,p5,p6,p7,p8,p9,answered,ms,error";
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--model", required = true, description = "Model file (.zip).")
     Path model;
@@ -38,10 +44,22 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", description = "CSV to write (default: print to the terminal).")
     Path out;
 
+    @Option(names = "--multi", description = "Read several digits per image, left to right: a row per digit with its box, "
+            + "and the number read.")
+    boolean multi;
+
+    @Option(names = "--boxes", paramLabel = "DIR", description = "With --multi: write each image with its digit boxes drawn "
+            + "(green answered, amber not sure, red not a digit) as <name>.boxes.png into DIR.")
+    Path boxes;
+
     @Override
     public Integer call() throws Exception {
+        if (boxes != null && !multi) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--boxes draws the boxes of --multi; add --multi");
+        }
         Classifier classifier = ModelFile.load(model).classifier();
         List<Path> files = expand(paths);
+        if (multi) return new MultiDigitPredict(classifier, out, boxes).run(files);
         List<String> rows = new ArrayList<>();
         rows.add(HEADER);
         int answered = 0;

@@ -2,7 +2,8 @@ package digitloop.ui;
 
 import digitloop.canvas.MnistNormalizer;
 import digitloop.canvas.NormalizedImage;
-import digitloop.model.Classifier;
+import digitloop.canvas.NumberReader;
+import digitloop.canvas.NumberReading;
 import digitloop.model.LoadedModel;
 import digitloop.model.ModelFile;
 import digitloop.model.Prediction;
@@ -25,6 +26,7 @@ import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.ButtonGroup;
 import javax.swing.JButton;
+import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
@@ -35,7 +37,11 @@ import javax.swing.KeyStroke;
 import javax.swing.event.PopupMenuEvent;
 import javax.swing.event.PopupMenuListener;
 
-/** Draw a digit and see the model read it live: probabilities, the 28x28 input it sees, the answer or "not sure". */
+/**
+ * Draw a digit and see the model read it live: probabilities, the 28x28 input it sees, the answer or
+ * "not sure". With "Several digits" on, a number written in a row on a wider page is read digit by
+ * digit: boxes on the canvas, the number in large type ({@link NumberView}).
+ */
 final class DrawPanel extends JPanel {
     /** One reading of the canvas: what the model saw, what it said, and how long that took. */
     record Reading(Prediction prediction, float[] input28, double computeMillis) {
@@ -46,6 +52,13 @@ final class DrawPanel extends JPanel {
     private final Consumer<LoadedModel> useModel;
     private final DrawingCanvas canvas = new DrawingCanvas(this::drawingChanged);
     private final TaskRunner.Latest<Reading> reader;
+    private final TaskRunner.Latest<NumberReading> numberReader;
+    private final ReadingBoxes boxes = new ReadingBoxes();
+    private final NumberView numberView = new NumberView();
+    private final JCheckBox several = new JCheckBox("Several digits");
+    private final JLabel hint = new JLabel();
+    private final JPanel reading;
+    private final JPanel seen;
     private final ProbabilityBars bars = new ProbabilityBars();
     private final DigitImage preview = new DigitImage(168);
     private final JLabel answer = new JLabel("–");
@@ -55,16 +68,12 @@ final class DrawPanel extends JPanel {
     private final JComboBox<String> models = new JComboBox<>();
     private final List<Double> computeMillis = new ArrayList<>();
     private final List<Double> endToEndMillis = new ArrayList<>();
-    private volatile OwnClassifier own;
+    private final CanvasClassifier own = new CanvasClassifier();
     private boolean refreshing;
     /** Readings asked for and the newest one on screen, to tell when the screen is up to date. */
     private long asked;
     private long shown;
     private Reading last;
-
-    /** The canvas predicts with its own copy of the network, so it never waits for an evaluation on the shared one. */
-    private record OwnClassifier(LoadedModel source, Classifier classifier) {
-    }
 
     DrawPanel(Workbench bench, TaskRunner tasks, Consumer<LoadedModel> useModel) {
         super(new BorderLayout());
@@ -72,6 +81,8 @@ final class DrawPanel extends JPanel {
         this.tasks = tasks;
         this.useModel = useModel;
         this.reader = tasks.latest();
+        // The same live lane as one digit: one worker, so the two kinds of reading arrive in the order asked.
+        this.numberReader = tasks.latest();
         setName("drawPanel");
         setBorder(BorderFactory.createEmptyBorder(16, 16, 16, 16));
         canvas.setName("canvas");
@@ -82,6 +93,11 @@ final class DrawPanel extends JPanel {
         timing.setName("drawTiming");
         models.setName("modelSelector");
         teach.setName("teachButton");
+        several.setName("severalDigits");
+        several.setMnemonic(KeyEvent.VK_S);
+        several.setToolTipText("Write a number in a row on a wider page; each digit gets its box (Alt+S)");
+        several.addActionListener(e -> setSeveral(several.isSelected()));
+        numberView.setVisible(false);
         answer.setFont(answer.getFont().deriveFont(Font.BOLD, 56f));
         teach.setEnabled(false);
 
@@ -100,6 +116,7 @@ final class DrawPanel extends JPanel {
         tools.add(pen);
         tools.add(eraser);
         tools.add(clear);
+        tools.add(several);
         JPanel modelRow = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
         modelRow.add(new JLabel("Model"));
         modelRow.add(models);
@@ -113,11 +130,12 @@ final class DrawPanel extends JPanel {
             @Override public void popupMenuCanceled(PopupMenuEvent e) { }
         });
 
-        JPanel page = column(new JLabel("Draw one digit, large, with the mouse"), canvas, tools, modelRow);
+        hint.setText(SINGLE_HINT);
+        JPanel page = column(hint, canvas, tools, modelRow, numberView);
         JPanel teachRow = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
         teachRow.add(teach);
-        JPanel reading = column(new JLabel("Answer"), answer, detail, timing, bars, teachRow);
-        JPanel seen = column(new JLabel("What the model sees (28×28)"), preview,
+        reading = column(new JLabel("Answer"), answer, detail, timing, bars, teachRow);
+        seen = column(new JLabel("What the model sees (28×28)"), preview,
                 new JLabel("<html><body style='width: 170px'>The ink cropped, scaled to 20 px and centred by its mass, "
                         + "as MNIST was made.</body></html>"));
         JPanel row = new JPanel(new GridBagLayout());
@@ -144,6 +162,24 @@ final class DrawPanel extends JPanel {
             refreshModels();
             drawingChanged();
         });
+        drawingChanged();
+    }
+
+    private static final String SINGLE_HINT = "Draw one digit, large, with the mouse";
+    private static final String SEVERAL_HINT = "Write a number in a row, each digit large and apart from the next";
+
+    /** Several digits on: a row page, boxes on it, the number below; off: the single digit's page and reading as before. */
+    private void setSeveral(boolean on) {
+        if (several.isSelected() != on) several.setSelected(on);
+        reading.setVisible(!on);
+        seen.setVisible(!on);
+        numberView.setVisible(on);
+        hint.setText(on ? SEVERAL_HINT : SINGLE_HINT);
+        boxes.show(null);
+        canvas.setOverlay(on ? boxes : DrawingCanvas.Overlay.NONE);
+        canvas.setPageWidth(on ? DrawingCanvas.ROW_WIDTH : DrawingCanvas.SIDE);
+        revalidate();
+        repaint();
         drawingChanged();
     }
 
@@ -190,6 +226,10 @@ final class DrawPanel extends JPanel {
     private void drawingChanged() {
         LoadedModel model = bench.model();
         long seq = ++asked;
+        if (several.isSelected()) {
+            readNumber(model, seq);
+            return;
+        }
         if (canvas.isEmpty() || model == null) {
             shown = seq;
             show(new Reading(Prediction.blank(), null, 0), 0);
@@ -199,10 +239,37 @@ final class DrawPanel extends JPanel {
         BufferedImage drawing = canvas.snapshot();
         long when = System.nanoTime();
         reader.submit(ctx -> read(drawing, model), r -> {
+            // Asked before a switch to several digits: a reading of the number is on its way.
+            if (several.isSelected()) return;
             shown = seq;
             show(r, (System.nanoTime() - when) / 1e6);
         },
                 e -> Dialogs.error(this, "The drawing could not be read", e));
+    }
+
+    private void readNumber(LoadedModel model, long seq) {
+        if (canvas.isEmpty() || model == null) {
+            shown = seq;
+            showNumber(null, 0);
+            return;
+        }
+        BufferedImage drawing = canvas.snapshot();
+        long when = System.nanoTime();
+        numberReader.submit(ctx -> new NumberReader(own.of(model)).read(drawing), r -> {
+            // Stale: the page was cleared or the mode switched since it was asked for.
+            if (!several.isSelected() || seq < shown) return;
+            shown = seq;
+            showNumber(r, (System.nanoTime() - when) / 1e6);
+        }, e -> Dialogs.error(this, "The drawing could not be read", e));
+    }
+
+    /** null: nothing to read (a blank page or no model). */
+    private void showNumber(NumberReading r, double endToEnd) {
+        boxes.show(r);
+        canvas.repaint();
+        if (r != null) numberView.show(r, endToEnd);
+        else numberView.showBlank(bench.model() == null ? "No model yet: train one in the Train tab."
+                : "Write a number on the page: no ink, no number.");
     }
 
     /** On the canvas worker: normalise like MNIST, then predict with the canvas's own copy of the model. */
@@ -210,12 +277,7 @@ final class DrawPanel extends JPanel {
         long start = System.nanoTime();
         Optional<NormalizedImage> normalized = MnistNormalizer.normalize(drawing);
         if (normalized.isEmpty()) return new Reading(Prediction.blank(), null, (System.nanoTime() - start) / 1e6);
-        OwnClassifier mine = own;
-        if (mine == null || mine.source() != model) {
-            mine = new OwnClassifier(model, new Classifier(model.network().clone(), model.metadata()));
-            own = mine;
-        }
-        Prediction p = mine.classifier().predict(normalized.get().pixels());
+        Prediction p = own.of(model).predict(normalized.get().pixels());
         return new Reading(p, normalized.get().pixels(), (System.nanoTime() - start) / 1e6);
     }
 
@@ -267,6 +329,13 @@ final class DrawPanel extends JPanel {
     List<Double> endToEndMillis() { return List.copyOf(endToEndMillis); }
 
     DrawingCanvas canvas() { return canvas; }
+
+    boolean severalDigits() { return several.isSelected(); }
+
+    /** The number reading whose boxes are on the canvas, or null. */
+    NumberReading numberShown() { return boxes.reading(); }
+
+    NumberView numberView() { return numberView; }
 
     long readingsShown() { return shown; }
 

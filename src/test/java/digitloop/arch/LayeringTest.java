@@ -36,8 +36,9 @@ class LayeringTest {
         MAY_USE.put("train", List.of("data", "model", "task", "files"));
         MAY_USE.put("hitl", List.of("data", "model", "train", "task", "files"));
         MAY_USE.put("gan", List.of("data", "model", "train", "task", "files"));
-        MAY_USE.put("cli", List.of("data", "model", "canvas", "train", "hitl", "gan", "task", "files"));
-        MAY_USE.put("ui", List.of("data", "model", "canvas", "train", "hitl", "gan", "task", "files"));
+        MAY_USE.put("overlay", List.of("canvas", "model"));
+        MAY_USE.put("cli", List.of("data", "model", "canvas", "overlay", "train", "hitl", "gan", "task", "files"));
+        MAY_USE.put("ui", List.of("data", "model", "canvas", "overlay", "train", "hitl", "gan", "task", "files"));
         MAY_USE.put("", List.of("cli", "ui", "model", "files"));
     }
 

@@ -43,6 +43,11 @@ class DigitSegmenterTest {
             return this;
         }
 
+        Sheet dot(int x, int y, int diameter) {
+            g.fillOval(x, y, diameter, diameter);
+            return this;
+        }
+
         Sheet speck(int x, int y) {
             g.fillRect(x, y, 3, 3);
             return this;
@@ -134,5 +139,83 @@ class DigitSegmenterTest {
         List<NormalizedImage> digits = DigitSegmenter.segment(sheet);
         assertEquals(2, digits.size());
         assertTrue(digits.stream().noneMatch(NormalizedImage::inverted));
+    }
+
+    @Test
+    void twoTouchingDigitsAreCutWhereTheyMeet() {
+        // Two 0s whose strokes overlap by about 7 px: one component, about 1.3 times as wide as tall.
+        BufferedImage sheet = new Sheet(320, 220).ring(40, 40, 80, 120).ring(125, 40, 80, 120).done();
+
+        List<NormalizedImage> digits = DigitSegmenter.segment(sheet);
+
+        assertEquals(2, digits.size(), "boxes " + digits.stream().map(NormalizedImage::inkBox).toList());
+        assertEquals(80, digits.get(0).inkBox().centreX(), 8, "the left 0");
+        assertEquals(165, digits.get(1).inkBox().centreX(), 8, "the right 0");
+        for (NormalizedImage digit : digits) {
+            assertTrue(digit.inkBox().width() < 110, "cut near the meeting point: " + digit.inkBox());
+        }
+    }
+
+    @Test
+    void threeTouchingDigitsAreCutIntoThree() {
+        BufferedImage sheet = new Sheet(420, 220).ring(40, 40, 80, 120).ring(125, 40, 80, 120).ring(210, 40, 80, 120).done();
+
+        assertEquals(3, DigitSegmenter.segment(sheet).size());
+    }
+
+    @Test
+    void aOneUnderTheLongBarOfASevenStaysItsOwnDigit() {
+        // The 7's bar reaches left over the 1 without touching it: the 1 lies wholly inside the 7's x range.
+        BufferedImage sheet = new Sheet(300, 230).line(100, 58, 100, 200).line(60, 30, 220, 30).line(220, 30, 160, 200).done();
+
+        List<NormalizedImage> digits = DigitSegmenter.segment(sheet);
+
+        assertEquals(2, digits.size(), "boxes " + digits.stream().map(NormalizedImage::inkBox).toList());
+        assertTrue(digits.get(0).inkBox().width() < 20, "first the 1: " + digits.get(0).inkBox());
+        assertTrue(digits.get(1).inkBox().width() > 150, "then the whole 7: " + digits.get(1).inkBox());
+    }
+
+    @Test
+    void aDotBetweenDigitsIsNotADigit() {
+        // A full stop drawn with the pen, far bigger than a speck: 7 % of the 1's ink.
+        BufferedImage sheet = new Sheet(400, 220).line(80, 30, 80, 190).dot(150, 180, 14).ring(220, 30, 90, 160).done();
+
+        List<NormalizedImage> digits = DigitSegmenter.segment(sheet);
+
+        assertEquals(2, digits.size(), "boxes " + digits.stream().map(NormalizedImage::inkBox).toList());
+        assertEquals(80, digits.get(0).inkBox().centreX(), 3);
+        assertEquals(265, digits.get(1).inkBox().centreX(), 3);
+    }
+
+    @Test
+    void digitsOfDifferentSizesAreEachFound() {
+        BufferedImage sheet = new Sheet(500, 240).ring(30, 30, 100, 170).line(190, 150, 190, 210).ring(250, 140, 40, 70)
+                .ring(340, 90, 60, 100).done();
+
+        List<NormalizedImage> digits = DigitSegmenter.segment(sheet);
+
+        assertEquals(4, digits.size(), "boxes " + digits.stream().map(NormalizedImage::inkBox).toList());
+        assertEquals(182, digits.get(0).inkBox().height(), 3, "the big 0");
+        assertEquals(72, digits.get(1).inkBox().height(), 3, "the small 1");
+        assertEquals(82, digits.get(2).inkBox().height(), 3, "the small 0");
+        assertEquals(112, digits.get(3).inkBox().height(), 3, "the middle 0");
+        for (NormalizedImage digit : digits) {
+            int[] box = MnistNormalizerTest.inkBox(digit.pixels());
+            assertEquals(20, Math.max(box[2], box[3]), 1, "each normalised to MNIST's size: " + digit.inkBox());
+        }
+    }
+
+    @Test
+    void aSlantedRowComesBackInReadingOrder() {
+        // The row climbs 60 px over four digits.
+        BufferedImage sheet = new Sheet(520, 260).line(50, 170, 50, 240).ring(110, 130, 60, 90).line(230, 110, 230, 190)
+                .ring(290, 70, 60, 90).done();
+
+        List<NormalizedImage> digits = DigitSegmenter.segment(sheet);
+
+        assertEquals(4, digits.size());
+        for (int k = 1; k < digits.size(); k++) {
+            assertTrue(digits.get(k).inkBox().y() < digits.get(k - 1).inkBox().y() + 10, "climbing: " + digits.get(k).inkBox());
+        }
     }
 }
