@@ -40,8 +40,15 @@ public final class KaggleSubmitCommand implements Callable<Integer> {
         Files.createDirectories(folder);
         if (!Files.isWritable(folder)) throw new IllegalArgumentException("cannot write to " + folder + ": choose another --out");
         CancellationToken cancel = new CancellationToken();
-        ProgressLine line = new ProgressLine(System.err);
+        // The message is printed before Ctrl+C's hook is released: once it returns, the JVM exits.
         try (CtrlC ctrlC = CtrlC.cancels(cancel, "kaggle-submit")) {
+            return submit(cancel);
+        }
+    }
+
+    private int submit(CancellationToken cancel) throws Exception {
+        ProgressLine line = new ProgressLine(System.err);
+        try {
             long start = System.nanoTime();
             LoadedModel loaded = ModelFile.load(model);
             Digits images = KaggleCsvReader.read(test, KaggleLayout.TEST, line, cancel);
