@@ -1,15 +1,18 @@
 package digitloop.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import digitloop.TestData;
 import digitloop.data.Digits;
+import digitloop.data.KaggleCsvReader;
 import digitloop.data.KaggleCsvWriter;
 import digitloop.data.KaggleLayout;
 import digitloop.data.KaggleTestFiles;
 import digitloop.task.CancellationToken;
+import digitloop.task.ProgressSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -130,6 +133,20 @@ class KaggleCommandTest {
         assertEquals(1, run.code(), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().contains("this is a Kaggle test.csv"), run.err());
+    }
+
+    @Test
+    void exportRepeatsTheSplitForMoreRowsThanItHolds(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("labelled-test.csv");
+
+        CliErrorsTest.Run run = CliErrorsTest.run("kaggle", "export", "--mnist", "test", "--layout", "train", "--rows", "12000",
+                "--out", csv.toString());
+
+        assertEquals(0, run.code(), run.err());
+        Digits read = KaggleCsvReader.read(csv, KaggleLayout.TRAIN, ProgressSink.NONE, CancellationToken.none());
+        assertEquals(12_000, read.size());
+        assertArrayEquals(TestData.test().image(1999), read.image(11_999));
+        assertEquals(TestData.test().label(1999), read.label(11_999));
     }
 
     /** The report without its first line, which names the data and the seconds. */
