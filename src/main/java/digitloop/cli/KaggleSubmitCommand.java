@@ -4,7 +4,6 @@ import digitloop.data.Digits;
 import digitloop.data.KaggleCsvReader;
 import digitloop.data.KaggleCsvWriter;
 import digitloop.data.KaggleLayout;
-import digitloop.model.Classifier;
 import digitloop.model.LoadedModel;
 import digitloop.model.ModelFile;
 import digitloop.model.Scores;
@@ -22,9 +21,6 @@ import picocli.CommandLine.Option;
                 + "the submission (ImageId,Label, ImageId from 1). Kaggle has no \"not sure\": every row gets a digit.",
                 "Ctrl+C stops it and leaves no half-written file."})
 public final class KaggleSubmitCommand implements Callable<Integer> {
-    /** Images scored between two progress reports and cancel checks. */
-    private static final int CHUNK = 2000;
-
     @Option(names = "--model", required = true, description = "Model file (.zip).")
     Path model;
 
@@ -53,7 +49,7 @@ public final class KaggleSubmitCommand implements Callable<Integer> {
             LoadedModel loaded = ModelFile.load(model);
             Digits images = KaggleCsvReader.read(test, KaggleLayout.TEST, line, cancel);
             long read = System.nanoTime();
-            Scores scores = score(loaded, images, line, cancel);
+            Scores scores = loaded.classifier().score(loaded.metadata().degradation().apply(images), cancel, line);
             int[] labels = new int[scores.size()];
             int unsure = 0;
             for (int i = 0; i < labels.length; i++) {
@@ -76,31 +72,6 @@ public final class KaggleSubmitCommand implements Callable<Integer> {
         } finally {
             line.clear();
         }
-    }
-
-    /** Scores in chunks so the progress line moves and Ctrl+C is noticed within one chunk. */
-    private static Scores score(LoadedModel loaded, Digits images, ProgressLine line, CancellationToken cancel) {
-        Digits input = loaded.metadata().degradation().apply(images);
-        Classifier classifier = loaded.classifier();
-        int n = input.size();
-        float[][] probabilities = new float[n][];
-        float[] energy = new float[n];
-        for (int from = 0; from < n; from += CHUNK) {
-            int count = Math.min(CHUNK, n - from);
-            Scores part = classifier.score(input.subset(range(from, count)), cancel);
-            for (int k = 0; k < count; k++) {
-                probabilities[from + k] = part.probabilities()[k];
-                energy[from + k] = part.energy()[k];
-            }
-            line.progress((double) (from + count) / n, String.format(Locale.ROOT, "scoring %d images", n));
-        }
-        return new Scores(probabilities, energy);
-    }
-
-    private static int[] range(int from, int count) {
-        int[] indices = new int[count];
-        for (int i = 0; i < count; i++) indices[i] = from + i;
-        return indices;
     }
 
     private static double seconds(long from, long to) {
