@@ -28,6 +28,7 @@ final class AppMenus {
         JMenu file = menu("File", KeyEvent.VK_F);
         file.add(item("Open model…", KeyStroke.getKeyStroke(KeyEvent.VK_O, CTRL), e -> window.openModel()));
         file.add(item("Save current model as…", KeyStroke.getKeyStroke(KeyEvent.VK_S, CTRL), e -> window.saveModel()));
+        file.add(item("Import Kaggle CSV…", KeyStroke.getKeyStroke(KeyEvent.VK_K, CTRL), e -> window.importKaggleCsv()));
         file.addSeparator();
         file.add(item("Export training charts as PNG…", KeyStroke.getKeyStroke(KeyEvent.VK_E, CTRL), e -> {
             if (window.trainPanel() != null) window.trainPanel().exportCharts();
