@@ -165,12 +165,13 @@ public final class KaggleCsvReader {
 
     /** The whole number 0-{@code max} in {@code line[start, end)}, or -1 when it is not one. */
     private static int parseValue(String line, int start, int end, int max) {
-        if (end == start || end - start > 3) return -1;
+        if (end == start) return -1;
         int value = 0;
         for (int i = start; i < end; i++) {
             char ch = line.charAt(i);
             if (ch < '0' || ch > '9') return -1;
-            value = value * 10 + (ch - '0');
+            // Capped, so a long run of digits cannot overflow; leading zeros are harmless.
+            value = Math.min(value * 10 + (ch - '0'), 1000);
         }
         return value <= max ? value : -1;
     }

@@ -121,6 +121,12 @@ class KaggleCommandTest {
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("on 2000 images of " + csv), run.out());
         assertTrue(Files.isRegularFile(out), run.out());
+
+        Path continued = dir.resolve("csv-mlp-2.zip");
+        CliErrorsTest.Run again = CliErrorsTest.run("train", "--model", "mlp", "--epochs", "1", "--data-csv", csv.toString(),
+                "--from", out.toString(), "--out", continued.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(Files.isRegularFile(continued), again.out());
     }
 
     @Test

@@ -76,6 +76,15 @@ class KaggleCsvTest {
     }
 
     @Test
+    void leadingZerosAreHarmlessAndALongNumberIsAbove255(@TempDir Path dir) throws IOException {
+        Path zeros = small(dir, lines -> replaceLine(lines, 1, setValue(lines.get(1), 1, "0000")));
+        assertEquals(0f, KaggleCsvReader.read(zeros, KaggleLayout.TRAIN, ProgressSink.NONE, CancellationToken.none()).image(0)[0]);
+
+        Path big = small(dir, lines -> replaceLine(lines, 1, setValue(lines.get(1), 1, "99999999999999")));
+        assertMessage(big, KaggleLayout.TRAIN, "line 2, column 2: ", "pixel0 is '99999999999999', above 255");
+    }
+
+    @Test
     void theSubmissionIsImageIdAndLabelFromOne(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("submission.csv");
 
