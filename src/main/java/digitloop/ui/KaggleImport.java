@@ -27,10 +27,10 @@ import javax.swing.filechooser.FileNameExtensionFilter;
 final class KaggleImport {
     /** A model's report on one CSV. */
     record Result(Path file, LoadedModel model, EvaluationReport report, double seconds) {
-        /** The same text {@code evaluate --data-csv} prints. */
+        /** The text {@code evaluate --data-csv} prints, its first line broken in two to fit the dialog. */
         String describe() {
             String name = model.file() == null ? model.metadata().name() + " (not saved)" : model.file().toString();
-            return String.format(Locale.ROOT, "%s (%s) on %d images of %s, input %s, %.1f s%n%n", name,
+            return String.format(Locale.ROOT, "%s (%s)%non %d images of %s, input %s, %.1f s%n%n", name,
                     model.metadata().architecture().describe(), report.count(), file, model.metadata().degradation().label(), seconds)
                     + report.format();
         }
