@@ -67,6 +67,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
+    @Option(names = "--data-csv", paramLabel = "FILE", description = "Train on this Kaggle train.csv (label,pixel0,…,pixel783) "
+            + "instead of MNIST's training images; the test report is still on MNIST's test images.")
+    Path dataCsv;
+
     @Option(names = "--from", description = "Continue training this model (its architecture and input win over --model/--noise; it keeps its validation split, --seed shuffles).")
     Path from;
 
@@ -84,11 +88,12 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingRequest request = new TrainingRequest(out.getFileName().toString().replaceFirst("\\.zip$", ""),
                 architecture.spec(), architecture.degradation(), config, limit);
         DatasetStore store = data.ready();
-        Digits train = store.train();
+        Digits train = dataCsv == null ? store.train() : KaggleCsvInput.readLabelled(dataCsv);
         Digits test = store.test();
         PrintStream o = System.out;
-        o.printf(Locale.ROOT, "Training %s on %s (%s), %d epochs, batch %d, augmentation %s%s%n",
+        o.printf(Locale.ROOT, "Training %s on %s%s (%s), %d epochs, batch %d, augmentation %s%s%n",
                 request.architecture().describe(), limit > 0 ? limit + " images" : train.size() + " images",
+                dataCsv == null ? "" : " of " + dataCsv,
                 request.degradation().label(), epochs, batch, config.augmentation().describe(),
                 nonDigits > 0 ? String.format(Locale.ROOT, ", non-digits %.0f %% of each batch", nonDigits * 100) : "");
         o.println("epoch  train-loss  train-acc  val-loss  val-acc    lr        time");

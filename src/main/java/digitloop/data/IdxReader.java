@@ -34,6 +34,11 @@ public final class IdxReader {
 
     private IdxReader() { }
 
+    /** The [0, 1] value of pixel byte {@code b} (0-255); the Kaggle CSV reader shares it, so a CSV digit equals its IDX digit. */
+    static float pixelValue(int b) {
+        return SCALE[b];
+    }
+
     /** Reads a matching pair of image and label files; sample ids run from {@code firstId}. */
     public static Digits read(Path images, Path labels, int firstId) throws IOException {
         float[] pixels = readImages(images);

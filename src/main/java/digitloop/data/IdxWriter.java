@@ -83,7 +83,8 @@ public final class IdxWriter {
         if (target instanceof GZIPOutputStream gz) gz.finish();
     }
 
-    private static byte toByte(float value) {
+    /** A pixel in [0, 1] as the byte 0-255 it was read from, rounded, values outside clamped; the Kaggle CSV writer shares it. */
+    static byte toByte(float value) {
         int b = Math.round(value * 255f);
         return (byte) (b < 0 ? 0 : (b > 255 ? 255 : b));
     }

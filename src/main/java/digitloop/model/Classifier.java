@@ -4,6 +4,7 @@ import digitloop.data.Digits;
 import java.util.SplittableRandom;
 import java.util.List;
 import digitloop.task.CancellationToken;
+import digitloop.task.ProgressSink;
 import java.util.concurrent.CancellationException;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -58,7 +59,12 @@ public final class Classifier {
     }
 
     /** As {@link #score(Digits)}; throws {@link CancellationException} once {@code cancelled} says so. */
-    public synchronized Scores score(Digits digits, CancellationToken cancelled) {
+    public Scores score(Digits digits, CancellationToken cancelled) {
+        return score(digits, cancelled, ProgressSink.NONE);
+    }
+
+    /** As {@link #score(Digits, CancellationToken)}, telling {@code progress} the share scored after each batch. */
+    public synchronized Scores score(Digits digits, CancellationToken cancelled, ProgressSink progress) {
         requireSide(digits.side());
         int n = digits.size();
         float[][] probabilities = new float[n][];
@@ -73,6 +79,7 @@ public final class Classifier {
                 probabilities[start + k] = softmax(logits[k]);
                 energy[start + k] = freeEnergy(logits[k]);
             }
+            progress.progress((double) (start + count) / n, "scoring " + n + " images");
         }
         return new Scores(probabilities, energy);
     }

@@ -28,6 +28,7 @@ final class AppMenus {
         JMenu file = menu("File", KeyEvent.VK_F);
         file.add(item("Open model…", KeyStroke.getKeyStroke(KeyEvent.VK_O, CTRL), e -> window.openModel()));
         file.add(item("Save current model as…", KeyStroke.getKeyStroke(KeyEvent.VK_S, CTRL), e -> window.saveModel()));
+        file.add(item("Import Kaggle CSV…", KeyStroke.getKeyStroke(KeyEvent.VK_K, CTRL), e -> window.importKaggleCsv()));
         file.addSeparator();
         file.add(item("Export training charts as PNG…", KeyStroke.getKeyStroke(KeyEvent.VK_E, CTRL), e -> {
             if (window.trainPanel() != null) window.trainPanel().exportCharts();
@@ -68,7 +69,8 @@ final class AppMenus {
         help.add(item("Keys and where things are", KeyStroke.getKeyStroke(KeyEvent.VK_F1, 0), e -> Dialogs.info(window, "DigitLoop keys",
                 "<b>Review:</b> 0–9 label · Enter accepts the model's guess · S skips · Backspace or Ctrl+Z undoes<br>"
                         + "<b>Draw:</b> Esc clears the page · Alt+S several digits on or off<br>"
-                        + "<b>Everywhere:</b> Ctrl+1…4 switch tabs · Ctrl+Enter starts training · F5 evaluates · Ctrl+R retrains · "
+                        + "<b>Everywhere:</b> Ctrl+1…4 switch tabs · Ctrl+Enter starts training · F5 evaluates · Ctrl+K evaluates on a Kaggle CSV · "
+                        + "Ctrl+R retrains · "
                         + "Ctrl+Shift+D dark theme<br><br>"
                         + "The user guide is docs/user-guide.md; details of any error are in " + Dialogs.escape(RunLog.describe()) + "; your labels are in "
                         + window.workspaceJournal() + ".")));

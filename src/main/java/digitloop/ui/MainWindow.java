@@ -247,6 +247,11 @@ public final class MainWindow extends JFrame {
         }, this::useModel, e -> Dialogs.error(this, "Could not save the model", e));
     }
 
+    /** Evaluates the current model on a labelled Kaggle train.csv the person picks (on a worker). */
+    void importKaggleCsv() {
+        KaggleImport.chooseAndEvaluate(this, bench, tasks);
+    }
+
     Path workspaceJournal() { return workspace.journal(); }
 
     void showTab(int index) { tabs.setSelectedIndex(index); }

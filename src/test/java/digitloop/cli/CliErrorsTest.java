@@ -59,8 +59,9 @@ class CliErrorsTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"fetch-data", "train", "evaluate"}) {
-            Run r = run(command, "--help");
+        for (String command : new String[] {"fetch-data", "train", "evaluate", "kaggle", "kaggle submit"}) {
+            String[] words = (command + " --help").split(" ");
+            Run r = run(words);
             assertEquals(0, r.code(), command);
             assertTrue(r.out().contains("Usage: digitloop " + command), r.out());
         }
