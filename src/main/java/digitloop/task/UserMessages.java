@@ -14,7 +14,7 @@ public final class UserMessages {
         if (e instanceof NoSuchFileException n) return "no such file: " + n.getFile();
         if (e instanceof AccessDeniedException a) return "cannot write or read " + a.getFile() + ": permission denied";
         if (e instanceof FileNotFoundException f) return f.getMessage();
-        if (e instanceof OutOfMemoryError) return "out of memory; give Java more with JAVA_OPTS=-Xmx8g";
+        if (e instanceof OutOfMemoryError) return "out of memory; give Java more with JAVA_OPTS='-Xmx6g -Dorg.bytedeco.javacpp.maxphysicalbytes=10G -XX:+ExplicitGCInvokesConcurrent'";
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName() + (e.getCause() != null ? ": " + of(e.getCause()) : "");

@@ -174,6 +174,7 @@ public class TaskRunner {
                 Thread.interrupted();
             }
             Runnable then = callback;
+            if (lane != Lane.JOURNAL) digitloop.model.OffHeapMemory.releaseAfterWork();
             onUi(() -> {
                 try {
                     observer.finished(running);

@@ -108,7 +108,7 @@ public final class BenchReport {
                 notes.add("Start-up time not measured: no display (run under xvfb-run) or the app did not report.");
             }
         }
-        log.println("Resident size (child JVMs with the launcher's -Xmx8g)...");
+        log.println("Resident size (child JVMs with the launcher's JVM options)...");
         Map<String, Double> training = MemoryUse.run(MemoryUse.TRAIN, quick);
         Map<String, Double> scoringMemory = MemoryUse.run(MemoryUse.SCORE, quick);
         figures.add(Figure.of("resident peak, one epoch of the default CNN (MiB)", training.get(MemoryUse.PEAK), "MiB", false, "≤ 4,096 MiB"));

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The resident size of the engine's two heavy jobs, each in a fresh child JVM with the launcher's heap
- * limit, so one job's peak is not counted in the other's: one epoch of the default CNN on the training
+ * The resident size of the engine's two heavy jobs, each in a fresh child JVM with the launcher's JVM
+ * options, so one job's peak is not counted in the other's: one epoch of the default CNN on the training
  * set (the Train tab's work), and scoring 50,000 pool images with the default model (the Review tab's).
  */
 final class MemoryUse {
@@ -29,8 +29,8 @@ final class MemoryUse {
     static final String SCORE = "score";
     static final String PEAK = "peakMiB";
     static final String HEAP = "heapPeakMiB";
-    /** The launcher's heap limit: what a person's app runs with. */
-    static final List<String> LAUNCHER_HEAP = List.of("-Xmx8g");
+    /** The launcher's JVM options (./digitloop): what a person's app runs with. */
+    static final List<String> LAUNCHER_JVM = List.of("-Xmx3g", "-Dorg.bytedeco.javacpp.maxphysicalbytes=5G", "-XX:+ExplicitGCInvokesConcurrent");
 
     private MemoryUse() {
     }
@@ -57,6 +57,6 @@ final class MemoryUse {
     static Map<String, Double> run(String job, boolean quick) throws IOException, InterruptedException {
         List<String> extra = new java.util.ArrayList<>(List.of("--memory-job=" + job));
         if (quick) extra.add("--quick");
-        return ChildJvm.run(LAUNCHER_HEAP, "--memory-child", extra, Map.of("OMP_WAIT_POLICY", "passive"), "bench-memory.log");
+        return ChildJvm.run(LAUNCHER_JVM, "--memory-child", extra, Map.of("OMP_WAIT_POLICY", "passive"), "bench-memory.log");
     }
 }

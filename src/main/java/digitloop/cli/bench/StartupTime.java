@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Launches the desktop app in a child JVM with {@value #PROBE_PROPERTY} set; the app prints when
  * its window became visible and when the engine was ready (milliseconds since its JVM started),
- * idles 20 s, prints its resident size and exits. Run with the launcher's heap limit. Needs a display: under CI that is Xvfb.
+ * idles 20 s, prints its resident size and exits. Run with the launcher's JVM options. Needs a display: under CI that is Xvfb.
  */
 final class StartupTime {
     /** The property the desktop app watches; see digitloop.ui.DesktopApp. */
@@ -28,8 +28,10 @@ final class StartupTime {
 
     static Result measure() throws IOException, InterruptedException {
         if (GraphicsEnvironment.isHeadless()) return null;
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx8g", "-D" + PROBE_PROPERTY + "=true", "-D" + AppHome.PROPERTY + "=" + AppHome.folder(), "-cp", System.getProperty("java.class.path"), "digitloop.DigitLoopApp");
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(MemoryUse.LAUNCHER_JVM);
+        command.addAll(List.of("-D" + PROBE_PROPERTY + "=true", "-D" + AppHome.PROPERTY + "=" + AppHome.folder(), "-cp",
+                System.getProperty("java.class.path"), "digitloop.DigitLoopApp"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         double window = -1;
         double engine = -1;
