@@ -33,7 +33,7 @@ public final class Classifier {
 
     private final MultiLayerNetwork network;
     /** {@link #network} folded for inference; what scoring runs. */
-    private final MultiLayerNetwork inference;
+    private final InferenceNetwork.Folded inference;
     private final ModelMetadata metadata;
     private final INDArray weights;
     private final INDArray bias;
@@ -43,7 +43,7 @@ public final class Classifier {
         this.network = network;
         this.metadata = metadata;
         this.inference = InferenceNetwork.fold(network);
-        Layer output = inference.getLayer(inference.getnLayers() - 1);
+        Layer output = inference.network().getLayer(inference.network().getnLayers() - 1);
         this.weights = output.getParam("W");
         this.bias = output.getParam("b");
         this.inputSize = metadata.inputSide() * metadata.inputSide();
@@ -154,8 +154,9 @@ public final class Classifier {
 
     private INDArray hidden(float[] buffer, int count) {
         float[] exact = buffer.length == count * inputSize ? buffer : java.util.Arrays.copyOf(buffer, count * inputSize);
-        INDArray input = Nd4j.create(exact, new long[] {count, inputSize}, 'c');
-        List<INDArray> activations = inference.feedForwardToLayer(inference.getnLayers() - 2, input, false);
+        INDArray input = inference.input(exact, count);
+        MultiLayerNetwork net = inference.network();
+        List<INDArray> activations = net.feedForwardToLayer(net.getnLayers() - 2, input, false);
         return activations.get(activations.size() - 1).castTo(DataType.FLOAT).reshape(count, weights.size(0)).dup('c');
     }
 

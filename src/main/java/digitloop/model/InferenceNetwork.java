@@ -26,8 +26,32 @@ public final class InferenceNetwork {
     private InferenceNetwork() {
     }
 
-    /** {@code trained} itself when it has no block to fold; else a new network (the trained one is not changed). */
-    public static MultiLayerNetwork fold(MultiLayerNetwork trained) {
+    /**
+     * The network scoring runs, and the input it takes. {@code channelsLast}: a convolutional network
+     * rewritten to NHWC, which oneDNN's kernels use inside; fed NCHW, each convolution reordered its input
+     * and output, which took 40 % of all oneDNN time in a profile of training plus scoring
+     * (docs/benchmarks.md, "Profile"). A one-channel image has the same memory order in both layouts, so
+     * the flat pixels only change shape.
+     */
+    public record Folded(MultiLayerNetwork network, boolean channelsLast, int side) {
+        /** The network's input for {@code count} images given as {@code pixels}, row-major, one after another. */
+        public INDArray input(float[] pixels, int count) {
+            return channelsLast ? Nd4j.create(pixels, new long[] {count, side, side, 1}, 'c')
+                    : Nd4j.create(pixels, new long[] {count, (long) side * side}, 'c');
+        }
+    }
+
+    /** Folds the batch-norms, then moves a convolutional network to NHWC; the trained network is not changed. */
+    public static Folded fold(MultiLayerNetwork trained) {
+        MultiLayerNetwork folded = foldNorms(trained);
+        return ChannelsLast.convertible(folded) ? ChannelsLast.convert(folded) : new Folded(folded, false, 0);
+    }
+
+    /**
+     * Only the first step of {@link #fold}: {@code trained} itself when it has no block to fold, else a new
+     * network in the trained one's layout (the bench compares the two steps).
+     */
+    public static MultiLayerNetwork foldNorms(MultiLayerNetwork trained) {
         MultiLayerConfiguration conf = trained.getLayerWiseConfigurations();
         int n = trained.getnLayers();
         List<Layer> layers = new ArrayList<>();

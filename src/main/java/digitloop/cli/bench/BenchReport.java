@@ -79,6 +79,7 @@ public final class BenchReport {
             log.println("  " + e.getKey() + ": " + f.formatValue(f.value()));
         }
         Classifier cnn = defaultCnnOrUntrained();
+        notes.add(InferenceLayouts.measure(cnn.network(), store.test(), quick ? 8 : 40));
         Map<String, Double> canvas = CanvasLatency.measure(cnn, quick ? 50 : 500);
         figures.add(pair(Figure.of(CanvasLatency.P50, canvas.get(CanvasLatency.P50), "ms", false, ""), reference.get(CanvasLatency.P50)));
         figures.add(pair(Figure.of(CanvasLatency.P95, canvas.get(CanvasLatency.P95), "ms", false, "≤ 5 ms"), reference.get(CanvasLatency.P95)));
