@@ -24,6 +24,8 @@ final class HitlProgressView extends JPanel {
         data.addSeries(atRandom);
         JFreeChart chart = Charts.line("Test accuracy per round", "labels given", "accuracy (%)", data, true);
         chart.getXYPlot().setNoDataMessage("No retrain yet");
+        // Before the first round the axis has nothing to fit; in percent it should not read 0–1.
+        ((org.jfree.chart.axis.NumberAxis) chart.getXYPlot().getRangeAxis()).setDefaultAutoRange(new org.jfree.data.Range(90, 100));
         add(Charts.panel(chart), BorderLayout.CENTER);
         setPreferredSize(new Dimension(440, 236));
     }
