@@ -36,9 +36,7 @@ public final class AverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path folder = out.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        if (!Files.isWritable(folder)) throw new IllegalArgumentException("cannot write to " + folder + ": choose another --out");
+        OutputFile.requireWritable(out);
         List<LoadedModel> loaded = new ArrayList<>();
         for (Path p : models) loaded.add(ModelFile.load(p));
         ModelMetadata first = loaded.get(0).metadata();

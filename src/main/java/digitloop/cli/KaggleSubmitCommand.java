@@ -32,9 +32,7 @@ public final class KaggleSubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path folder = out.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        if (!Files.isWritable(folder)) throw new IllegalArgumentException("cannot write to " + folder + ": choose another --out");
+        OutputFile.requireWritable(out);
         CancellationToken cancel = new CancellationToken();
         // The message is printed before Ctrl+C's hook is released: once it returns, the JVM exits.
         try (CtrlC ctrlC = CtrlC.cancels(cancel, "kaggle-submit")) {

@@ -79,9 +79,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path folder = out.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        if (!Files.isWritable(folder)) throw new IllegalArgumentException("cannot write to " + folder + ": choose another --out");
+        OutputFile.requireWritable(out);
         TrainingConfig config = new TrainingConfig(epochs, batch, learningRate, decay, seed, validation, patience,
                 augment ? Augmentation.STANDARD.withZoom(zoom) : Augmentation.NONE).withNonDigits(nonDigits);
         // Options are checked before the data is read: a wrong one should fail at once.
