@@ -10,7 +10,6 @@ import digitloop.model.ModelMetadata;
 import digitloop.model.TrainingSettings;
 import digitloop.train.Evaluator;
 import digitloop.train.WeightAveraging;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,6 @@ import digitloop.model.LoadedModel;
 import digitloop.model.ModelFile;
 import digitloop.model.Scores;
 import digitloop.task.CancellationToken;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -14,7 +14,6 @@ import digitloop.train.TrainingPipeline;
 import digitloop.train.TrainingRequest;
 import digitloop.train.TrainingResult;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
