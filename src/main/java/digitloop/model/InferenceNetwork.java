@@ -34,10 +34,13 @@ public final class InferenceNetwork {
      * the flat pixels only change shape.
      */
     public record Folded(MultiLayerNetwork network, boolean channelsLast, int side) {
-        /** The network's input for {@code count} images given as {@code pixels}, row-major, one after another. */
+        /**
+         * The network's input for {@code count} images given as {@code pixels}, row-major, one after another
+         * ({@code pixels} holds exactly {@code count} images; {@code side} is only known, and only needed, channels-last).
+         */
         public INDArray input(float[] pixels, int count) {
             return channelsLast ? Nd4j.create(pixels, new long[] {count, side, side, 1}, 'c')
-                    : Nd4j.create(pixels, new long[] {count, (long) side * side}, 'c');
+                    : Nd4j.create(pixels, new long[] {count, pixels.length / count}, 'c');
         }
     }
 

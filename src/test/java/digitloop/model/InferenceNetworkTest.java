@@ -42,6 +42,7 @@ class InferenceNetworkTest {
         InferenceNetwork.Folded folded = InferenceNetwork.fold(mlp);
         assertSame(mlp, folded.network());
         assertFalse(folded.channelsLast());
+        assertSameAnswers(mlp, folded, TestData.test().head(300));
     }
 
     private static void assertSameAnswers(MultiLayerNetwork trained, InferenceNetwork.Folded folded, Digits digits) {
