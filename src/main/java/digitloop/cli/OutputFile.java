@@ -11,6 +11,8 @@ final class OutputFile {
 
     /** Creates the folder of {@code out} if needed; refuses, in one line, a folder that cannot be written. */
     static void requireWritable(Path out) throws IOException {
-        OutputFile.requireWritable(out);
+        Path folder = out.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        if (!Files.isWritable(folder)) throw new IllegalArgumentException("cannot write to " + folder + ": choose another --out");
     }
 }
