@@ -174,7 +174,6 @@ public class TaskRunner {
                 Thread.interrupted();
             }
             Runnable then = callback;
-            if (lane != Lane.JOURNAL) digitloop.model.OffHeapMemory.releaseAfterWork();
             onUi(() -> {
                 try {
                     observer.finished(running);
@@ -183,6 +182,8 @@ public class TaskRunner {
                     finished.run();
                 }
             });
+            // After the result is on its way to the EDT, so a collection never delays what the person waits for.
+            if (lane != Lane.JOURNAL) digitloop.model.OffHeapMemory.releaseAfterWork();
         };
         ExecutorService executor = switch (lane) {
             case TRAINING -> training;
