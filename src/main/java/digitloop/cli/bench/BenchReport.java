@@ -78,6 +78,7 @@ public final class BenchReport {
             figures.add(pair(f, reference.get(e.getKey())));
             log.println("  " + e.getKey() + ": " + f.formatValue(f.value()));
         }
+        addArithmeticRates(log);
         Classifier cnn = defaultCnnOrUntrained();
         notes.add(InferenceLayouts.measure(cnn.network(), store.test(), quick ? 8 : 40));
         Map<String, Double> canvas = CanvasLatency.measure(cnn, quick ? 50 : 500);
@@ -123,6 +124,43 @@ public final class BenchReport {
         seconds = (System.nanoTime() - start) / 1e9;
         log.println();
         log.print(table());
+    }
+
+    /**
+     * The paired throughputs of LeNet and the default CNN as GFLOP/s, beside the machine's peak on paper
+     * and a large matrix product measured now: how far the engine is from what the cores can do.
+     */
+    private void addArithmeticRates(PrintStream log) {
+        MachinePeak peak = MachinePeak.measure(quick ? 3 : 10);
+        Map<String, FlopCount> counts = Map.of(
+                Measurements.LENET_TRAIN, FlopCount.of(digitloop.model.NetworkFactory.build(digitloop.model.LeNetSpec.DEFAULT, 28, 1, 1e-3), 28),
+                Measurements.CNN_TRAIN, FlopCount.of(digitloop.model.NetworkFactory.build(digitloop.model.CnnSpec.DEFAULT, 28, 1, 1e-3), 28));
+        List<String> distances = new ArrayList<>();
+        Map<String, String> evaluationOf = new LinkedHashMap<>();
+        evaluationOf.put(Measurements.LENET_TRAIN, Measurements.LENET_EVAL);
+        evaluationOf.put(Measurements.CNN_TRAIN, Measurements.CNN_EVAL);
+        figures.add(Figure.of("single-precision matrix product 1,024² (GFLOP/s, measured)", peak.gemmGflops(), "GFLOP/s", true, ""));
+        if (peak.nominalGflops() > 0) figures.add(Figure.of("peak on paper (GFLOP/s)", peak.nominalGflops(), "GFLOP/s", true, ""));
+        for (Map.Entry<String, String> e : evaluationOf.entrySet()) {
+            FlopCount count = counts.get(e.getKey());
+            for (String rate : List.of(e.getKey(), e.getValue())) {
+                Figure f = figures.stream().filter(x -> x.name().equals(rate)).findFirst().orElse(null);
+                if (f == null) continue;
+                double perImage = rate.equals(e.getKey()) ? count.training() : count.forward();
+                double gflops = MachinePeak.gflops(f.value(), perImage);
+                String name = rate.replace("(img/s)", "(GFLOP/s)");
+                figures.add(Figure.of(name, gflops, "GFLOP/s", true, ""));
+                distances.add(String.format(Locale.ROOT, "%s %.0f %%%s", rate.replace(" (img/s)", ""), 100 * gflops / peak.gemmGflops(),
+                        peak.nominalGflops() > 0 ? String.format(Locale.ROOT, " (%.0f %% of paper)", 100 * gflops / peak.nominalGflops()) : ""));
+                log.println("  " + name + ": " + f.formatValue(gflops));
+            }
+        }
+        notes.add(String.format(Locale.ROOT, "Arithmetic: LeNet %.2f MFLOP and the default CNN %.1f MFLOP per image forward (convolutions and "
+                        + "dense layers, a multiply-add counted as two; training counted as 3×). Peak on paper: %s = %.0f GFLOP/s; a 1,024² "
+                        + "single-precision matrix product through ND4J measured %.0f GFLOP/s in this run.",
+                counts.get(Measurements.LENET_TRAIN).forward() / 1e6, counts.get(Measurements.CNN_TRAIN).forward() / 1e6, peak.basis(),
+                peak.nominalGflops(), peak.gemmGflops()));
+        notes.add("Share of the measured matrix product: " + String.join("; ", distances) + ".");
     }
 
     private static Figure pair(Figure f, Double reference) {
