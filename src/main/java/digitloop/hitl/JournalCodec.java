@@ -22,7 +22,7 @@ final class JournalCodec {
                     String.format(Locale.ROOT, "%.5f", e.guessProbability()), e.strategy());
             case DRAWING -> String.join("\t", "D", Long.toString(e.timeMillis()), e.fingerprint(), Integer.toString(e.sampleId()),
                     Integer.toString(e.label()), Integer.toString(e.modelGuess()),
-                    String.format(Locale.ROOT, "%.5f", e.guessProbability()), pixelsToText(e.pixels()));
+                    String.format(Locale.ROOT, "%.5f", e.guessProbability()), pixelsToText(e.pixels()), e.strategy());
             case RETRACTION -> String.join("\t", "R", Long.toString(e.timeMillis()), e.fingerprint(), Integer.toString(e.sampleId()));
         };
         return body + "\t" + crc(body) + "\n";
@@ -68,7 +68,9 @@ final class JournalCodec {
                 case "A" -> new LabelEvent(LabelEvent.Kind.ANSWER, Long.parseLong(f[1]), f[2], Integer.parseInt(f[3]),
                         Integer.parseInt(f[4]), Integer.parseInt(f[5]), Float.parseFloat(f[6]), f[7], null);
                 case "D" -> new LabelEvent(LabelEvent.Kind.DRAWING, Long.parseLong(f[1]), f[2], Integer.parseInt(f[3]),
-                        Integer.parseInt(f[4]), Integer.parseInt(f[5]), Float.parseFloat(f[6]), "drawing", textToPixels(f[7]));
+                        Integer.parseInt(f[4]), Integer.parseInt(f[5]), Float.parseFloat(f[6]),
+                        // Lines written before own images came have no source field: they are canvas drawings.
+                        f.length > 8 ? f[8] : LabelJournal.DRAWING_SOURCE, textToPixels(f[7]));
                 case "R" -> new LabelEvent(LabelEvent.Kind.RETRACTION, Long.parseLong(f[1]), f[2], Integer.parseInt(f[3]),
                         -1, -1, 0f, "", null);
                 default -> null;

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LabelJournal implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LabelJournal.class);
+    /** The source a canvas drawing's line records. */
+    static final String DRAWING_SOURCE = "drawing";
 
     private final Path file;
     private final String fingerprint;
@@ -151,7 +154,7 @@ public final class LabelJournal implements AutoCloseable {
         switch (event.kind()) {
             case ANSWER, DRAWING -> {
                 effective.add(event);
-                if (event.kind() == LabelEvent.Kind.DRAWING) nextDrawingId = Math.min(nextDrawingId, event.sampleId() - 1);
+                if (event.kind() == LabelEvent.Kind.DRAWING && event.sampleId() < 0) nextDrawingId = Math.min(nextDrawingId, event.sampleId() - 1);
             }
             case RETRACTION -> {
                 for (int i = effective.size() - 1; i >= 0; i--) {
@@ -181,6 +184,21 @@ public final class LabelJournal implements AutoCloseable {
         return e;
     }
 
+    /**
+     * Records the label of one of the person's own images ({@link OwnImages}) with its pixels, so it
+     * trains the model even when its folder is gone; its id stays its own, so the queue skips it next time.
+     */
+    public LabelEvent teachOwnImage(int sampleId, float[] pixels28, int label, int modelGuess, float guessProbability, String fileName)
+            throws IOException {
+        checkLabel(label);
+        if (!OwnImages.isOwnImage(sampleId)) throw new IllegalArgumentException("not an own image's id: " + sampleId);
+        if (pixels28.length != 784) throw new IllegalArgumentException("an image is 28x28 = 784 pixels, got " + pixels28.length);
+        LabelEvent e = new LabelEvent(LabelEvent.Kind.DRAWING, System.currentTimeMillis(), fingerprint, sampleId, label, modelGuess,
+                guessProbability, "own image " + fileName.replace('\t', ' ').replace('\n', ' '), pixels28.clone());
+        write(e);
+        return e;
+    }
+
     /** Records a drawing from the canvas with its right label, as a new training sample. */
     public LabelEvent teachDrawing(float[] pixels28, int label, int modelGuess, float guessProbability) throws IOException {
         checkLabel(label);
@@ -191,7 +209,7 @@ public final class LabelJournal implements AutoCloseable {
                 id = nextDrawingId--;
             }
             LabelEvent e = new LabelEvent(LabelEvent.Kind.DRAWING, System.currentTimeMillis(), fingerprint, id, label,
-                    modelGuess, guessProbability, "drawing", pixels28.clone());
+                    modelGuess, guessProbability, DRAWING_SOURCE, pixels28.clone());
             write(e);
             return e;
         }
@@ -252,7 +270,14 @@ public final class LabelJournal implements AutoCloseable {
         return labels;
     }
 
-    /** Drawings taught and not undone. */
+    /** Ids of every sample labelled and not undone: pool answers and own images (what a new queue leaves out). */
+    public synchronized Set<Integer> labelledIds() {
+        Set<Integer> ids = new java.util.LinkedHashSet<>();
+        for (LabelEvent e : effective) if (e.kind() != LabelEvent.Kind.RETRACTION) ids.add(e.sampleId());
+        return ids;
+    }
+
+    /** Drawings taught and own images labelled, not undone: the labels that carry their own pixels. */
     public synchronized List<LabelEvent> drawings() {
         return effective.stream().filter(e -> e.kind() == LabelEvent.Kind.DRAWING).toList();
     }
@@ -263,7 +288,7 @@ public final class LabelJournal implements AutoCloseable {
     }
 
     public synchronized int answeredCount() {
-        return (int) effective.stream().filter(e -> e.kind() == LabelEvent.Kind.ANSWER).count();
+        return (int) effective.stream().filter(e -> e.kind() == LabelEvent.Kind.ANSWER || OwnImages.isOwnImage(e.sampleId())).count();
     }
 
     /** Answers that differ from the model's guess. */

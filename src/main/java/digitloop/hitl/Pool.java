@@ -15,6 +15,16 @@ public final class Pool {
         this.images = withLabels.withLabels(unknown);
     }
 
+    /** Candidates without hidden labels: a person's own images, which no oracle can answer. */
+    public static Pool unlabelled(Digits images) {
+        return new Pool(images);
+    }
+
+    /** This pool and {@code more}, in that order. */
+    public Pool with(Pool more) {
+        return new Pool(images.concat(more.images));
+    }
+
     /** The pool images; every label reads {@link Digits#UNLABELED}. */
     public Digits images() { return images; }
 

@@ -62,7 +62,7 @@ public final class ReviewQueue {
      */
     public static ReviewQueue build(Classifier model, Pool pool, StrategyKind kind, int size, QueryOptions options,
                                     LabelJournal journal, CancellationToken cancelled) throws IOException {
-        ReviewQueue queue = build(model, pool, kind, size, options, journal.effectiveLabels().keySet(), cancelled);
+        ReviewQueue queue = build(model, pool, kind, size, options, journal.labelledIds(), cancelled);
         journal.recordQueue(queue.strategy, queue.items.stream().map(Item::sampleId).toList());
         return queue;
     }
@@ -75,14 +75,14 @@ public final class ReviewQueue {
     public static Optional<ReviewQueue> resume(Classifier model, Pool pool, LabelJournal journal) {
         Optional<QueueSnapshot> snapshot = journal.lastQueue();
         if (snapshot.isEmpty()) return Optional.empty();
-        Map<Integer, Integer> answered = journal.effectiveLabels();
+        Set<Integer> answered = journal.labelledIds();
         List<Integer> indices = new ArrayList<>();
         int position = 0;
         for (int id : snapshot.get().sampleIds()) {
             int index = pool.indexOf(id);
             if (index < 0) continue;
             indices.add(index);
-            if (answered.containsKey(id)) position = indices.size();
+            if (answered.contains(id)) position = indices.size();
         }
         if (indices.isEmpty()) return Optional.empty();
         return Optional.of(new ReviewQueue(items(model, pool, PoolSplit.toArray(indices)), snapshot.get().strategy(), position));

@@ -1,6 +1,8 @@
 package digitloop.ui;
 
 import digitloop.hitl.LabelEvent;
+import digitloop.hitl.OwnImages;
+import digitloop.hitl.Pool;
 import digitloop.hitl.QueryOptions;
 import digitloop.hitl.ReviewContract;
 import digitloop.hitl.ReviewQueue;
@@ -45,6 +47,12 @@ final class ReviewPanel extends JPanel {
     private final JButton build = new JButton("Build queue");
     private final JButton newProject = new JButton("New small-start project…");
     private final JLabel workflow = new JLabel(" ");
+    private final JButton addOwn = new JButton("Add my images…");
+    private final JButton removeOwn = new JButton("Remove my images");
+    private final javax.swing.JCheckBox onlyOwn = new javax.swing.JCheckBox("Only my images", true);
+    private final JLabel ownStatus = new JLabel("Your own unlabelled digits can be reviewed too: a folder of PNG, JPEG, BMP or GIF files.");
+    /** The person's own folder in the queue's pool, or null; set and read on the EDT only. */
+    private OwnImages own;
     private final JButton retrain = new JButton("Retrain with my labels");
     private final DigitImage image = new DigitImage(280);
     private final ProbabilityBars bars = new ProbabilityBars();
@@ -83,6 +91,14 @@ final class ReviewPanel extends JPanel {
         guess.setFont(guess.getFont().deriveFont(Font.BOLD, 20f));
         strategy.setSelectedItem(StrategyKind.ENTROPY);
         build.addActionListener(e -> buildQueue());
+        addOwn.setName("addOwnImages");
+        removeOwn.setName("removeOwnImages");
+        onlyOwn.setName("onlyOwnImages");
+        ownStatus.setName("ownImagesStatus");
+        addOwn.addActionListener(e -> chooseOwnFolder());
+        removeOwn.addActionListener(e -> setOwnImages(null));
+        removeOwn.setEnabled(false);
+        onlyOwn.setEnabled(false);
         retrain.addActionListener(e -> retrain());
         JPanel controls = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
         controls.add(new JLabel("Strategy"));
@@ -95,8 +111,14 @@ final class ReviewPanel extends JPanel {
         controls.add(javax.swing.Box.createHorizontalStrut(24));
         controls.add(retrain);
         controls.add(newProject);
+        JPanel ownRow = new JPanel(new FlowLayout(FlowLayout.LEFT, 8, 0));
+        ownRow.add(addOwn);
+        ownRow.add(onlyOwn);
+        ownRow.add(removeOwn);
+        ownRow.add(ownStatus);
         JPanel top = new JPanel(new BorderLayout(0, 6));
         top.add(controls, BorderLayout.NORTH);
+        top.add(ownRow, BorderLayout.CENTER);
         top.add(workflow, BorderLayout.SOUTH);
 
         JPanel info = new JPanel(new BorderLayout(0, 10));
@@ -123,6 +145,7 @@ final class ReviewPanel extends JPanel {
         showCurrent();
         describeWorkflow();
         resume();
+        restoreOwnFolder();
     }
 
     private void bindKeys() {
@@ -159,9 +182,10 @@ final class ReviewPanel extends JPanel {
         LoadedModel model = bench.model();
         if (model == null || bench.journal().lastQueue().isEmpty()) return;
         var classifier = bench.classifier();
+        OwnImages mine = own;
         guess.setText("Resuming your queue…");
         tasks.run("Resuming the review queue", ctx -> {
-            return ReviewQueue.resume(classifier, contractFor(model).pool(), bench.journal()).orElse(null);
+            return ReviewQueue.resume(classifier, queuePool(model, mine), bench.journal()).orElse(null);
         }, resumed -> {
             if (queue == null) queue = resumed;
             showCurrent();
@@ -178,10 +202,13 @@ final class ReviewPanel extends JPanel {
         StrategyKind kind = (StrategyKind) strategy.getSelectedItem();
         int size = (Integer) queueSize.getValue();
         QueryOptions options = new QueryOptions((Integer) scored.getValue(), false, 20, System.nanoTime());
+        OwnImages mine = own;
+        boolean onlyMine = own != null && onlyOwn.isSelected();
         guess.setText("Scoring the pool (" + kind.label() + ")…");
         build.setEnabled(false);
         tasks.run("Scoring the pool (" + kind.label() + ")", ctx -> {
-            return ReviewQueue.build(classifier, contractFor(model).pool(), kind, size, options, bench.journal(), ctx.cancellation());
+            Pool pool = onlyMine ? ownPool(model, mine) : queuePool(model, mine);
+            return ReviewQueue.build(classifier, pool, kind, size, options, bench.journal(), ctx.cancellation());
         }, built -> {
             build.setEnabled(true);
             queue = built;
@@ -201,6 +228,75 @@ final class ReviewPanel extends JPanel {
                 Dialogs.error(this, "Could not build the review queue", e);
             }
         });
+    }
+
+    /** The contract's pool and, when the person added a folder, their own images after it (a worker's call). */
+    private Pool queuePool(LoadedModel model, OwnImages mine) {
+        Pool unseen = contractFor(model).pool();
+        return mine == null ? unseen : unseen.with(ownPool(model, mine));
+    }
+
+    /** The own images as the model sees them (noisy or downsampled as it was trained); the journal keeps them clean. */
+    private static Pool ownPool(LoadedModel model, OwnImages mine) {
+        return Pool.unlabelled(model.metadata().degradation().apply(mine.images()));
+    }
+
+    private void chooseOwnFolder() {
+        javax.swing.JFileChooser chooser = new javax.swing.JFileChooser(own != null ? own.folder().toFile()
+                : java.nio.file.Path.of("").toAbsolutePath().toFile());
+        chooser.setDialogTitle("A folder of your own digit images to review (PNG, JPEG, BMP, GIF; subfolders too)");
+        chooser.setFileSelectionMode(javax.swing.JFileChooser.DIRECTORIES_ONLY);
+        if (chooser.showOpenDialog(this) == javax.swing.JFileChooser.APPROVE_OPTION) loadOwnFolder(chooser.getSelectedFile().toPath(), true);
+    }
+
+    /** Reads {@code folder} off the EDT; {@code tell} shows a message when it cannot be used (not at start-up). */
+    void loadOwnFolder(java.nio.file.Path folder, boolean tell) {
+        addOwn.setEnabled(false);
+        ownStatus.setText("Reading your images in " + folder + "…");
+        tasks.run("Reading your images", ctx -> OwnImages.read(folder, ctx, ctx.cancellation()), read -> {
+            addOwn.setEnabled(true);
+            setOwnImages(read);
+        }, e -> {
+            addOwn.setEnabled(true);
+            setOwnImages(own);
+            if (e instanceof CancellationException) return;
+            if (tell) Dialogs.info(this, "These images cannot be reviewed", Dialogs.escape(String.valueOf(e.getMessage())));
+            else ownStatus.setText("<html>Your folder " + Dialogs.escape(folder.toString()) + " could not be read: "
+                    + Dialogs.escape(String.valueOf(e.getMessage())) + "</html>");
+        });
+    }
+
+    /** Puts {@code images} in the pool (null: none) and remembers the folder beside the journal for the next start. */
+    private void setOwnImages(OwnImages images) {
+        own = images;
+        removeOwn.setEnabled(images != null);
+        onlyOwn.setEnabled(images != null);
+        ownStatus.setText(images == null ? "Your own unlabelled digits can be reviewed too: a folder of PNG, JPEG, BMP or GIF files."
+                : "<html>In the pool: " + Dialogs.escape(images.describe()) + ". Labels you give them train the model like any other.</html>");
+        java.nio.file.Path remembered = ownFolderFile();
+        try {
+            if (images == null) java.nio.file.Files.deleteIfExists(remembered);
+            else digitloop.files.AtomicWrite.write(remembered, images.folder().toAbsolutePath().toString()
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            ownStatus.setText(ownStatus.getText() + " (not remembered for the next start: " + e.getMessage() + ")");
+        }
+    }
+
+    /** Beside the journal: the folder belongs to this set of labels. */
+    private java.nio.file.Path ownFolderFile() {
+        return bench.workspace().journal().toAbsolutePath().resolveSibling("own-images-folder.txt");
+    }
+
+    private void restoreOwnFolder() {
+        java.nio.file.Path remembered = ownFolderFile();
+        if (!java.nio.file.Files.isRegularFile(remembered)) return;
+        try {
+            java.nio.file.Path folder = java.nio.file.Path.of(java.nio.file.Files.readString(remembered).trim());
+            loadOwnFolder(folder, false);
+        } catch (IOException | RuntimeException e) {
+            ownStatus.setText("Your last folder of own images could not be found again: add it with \"Add my images…\".");
+        }
     }
 
     /**
@@ -256,6 +352,14 @@ final class ReviewPanel extends JPanel {
         if (queue == null || !queue.hasCurrent()) return;
         ReviewQueue.Item item = queue.current();
         String strategyName = queue.strategy();
+        if (OwnImages.isOwnImage(item.sampleId())) {
+            // The journal keeps the image itself, clean, so it trains the model even when the folder is gone.
+            float[] clean = own != null && own.pixelsOf(item.sampleId()) != null ? own.pixelsOf(item.sampleId()) : item.image();
+            String name = own != null ? own.nameOf(item.sampleId()) : "image " + item.sampleId();
+            write(() -> bench.journal().teachOwnImage(item.sampleId(), clean, label, item.guess(), item.guessProbability(), name),
+                    e -> queue.next(), "The label could not be saved, so nothing was recorded");
+            return;
+        }
         write(() -> bench.journal().answer(item.sampleId(), label, item.guess(), item.guessProbability(), strategyName),
                 e -> queue.next(), "The label could not be saved, so nothing was recorded");
     }
@@ -268,7 +372,8 @@ final class ReviewPanel extends JPanel {
 
     private void undo() {
         write(() -> bench.journal().undo(), undone -> {
-            if (undone != null && undone.kind() == LabelEvent.Kind.ANSWER && queue != null) queue.backTo(undone.sampleId());
+            boolean queued = undone != null && (undone.kind() == LabelEvent.Kind.ANSWER || OwnImages.isOwnImage(undone.sampleId()));
+            if (queued && queue != null) queue.backTo(undone.sampleId());
         }, "The undo could not be saved");
     }
 
@@ -300,7 +405,8 @@ final class ReviewPanel extends JPanel {
             ReviewQueue.Item item = queue.current();
             image.setPixels(item.image());
             bars.setProbabilities(item.probabilities(), item.guess());
-            guess.setText(String.format(Locale.ROOT, "The model guesses %d (%.1f %%). Which digit is it?", item.guess(),
+            String whose = OwnImages.isOwnImage(item.sampleId()) && own != null ? "Your image " + own.nameOf(item.sampleId()) + ": the model" : "The model";
+            guess.setText(String.format(Locale.ROOT, "%s guesses %d (%.1f %%). Which digit is it?", whose, item.guess(),
                     item.guessProbability() * 100));
             upNext.show(queue.items().subList(queue.position() + 1, queue.size()));
         } else {
@@ -312,7 +418,7 @@ final class ReviewPanel extends JPanel {
         }
         counters.setText(String.format(Locale.ROOT, "labelled %d · corrections %d · left in queue %d · drawings taught %d",
                 bench.journal().answeredCount(), bench.journal().corrections(), queue == null ? 0 : queue.remaining(),
-                bench.journal().drawings().size()));
+                bench.journal().drawings().stream().filter(d -> !OwnImages.isOwnImage(d.sampleId())).count()));
     }
 
     /** Retrains on everything in the journal, off the EDT; the result waits in {@link RetrainPanel} for the person's decision. */
@@ -333,4 +439,6 @@ final class ReviewPanel extends JPanel {
     RetrainPanel retrainPanel() { return retrainPanel; }
 
     String workflowText() { return workflow.getText(); }
+
+    OwnImages ownImages() { return own; }
 }

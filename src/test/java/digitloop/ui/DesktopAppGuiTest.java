@@ -3,6 +3,7 @@ package digitloop.ui;
 import static digitloop.ui.GuiDriver.find;
 import static digitloop.ui.GuiDriver.onEdt;
 import static digitloop.ui.GuiDriver.waitFor;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -345,7 +346,40 @@ class DesktopAppGuiTest {
      * AWT also takes on the EDT (ReviewPanel.contractFor, then splitFor).
      */
     @Test
-    @Order(6)
+    @Order(7)
+    void myOwnImagesJoinTheQueueAndTheirLabelsReachTheJournalWithTheirPixels() throws Exception {
+        watchdog.phase("own images");
+        select(1);
+        ReviewPanel review = window.reviewPanel();
+        var test = digitloop.TestData.test();
+        Path folder = Files.createDirectories(temp.resolve("my scans"));
+        for (int i = 0; i < 5; i++) javax.imageio.ImageIO.write(digitloop.TestImages.scan(test, 100 + i), "png", folder.resolve("scan" + i + ".png").toFile());
+        SwingUtilities.invokeAndWait(() -> review.loadOwnFolder(folder, true));
+        waitFor(() -> onEdt(() -> review.ownImages() != null), 60, "the folder to be read");
+        assertTrue(onEdt(() -> find(window, "ownImagesStatus", JLabel.class).getText()).contains("5 of your images from my scans"));
+        gui.click(find(window, "buildQueue", JButton.class));
+        waitFor(() -> onEdt(() -> review.queue() != null && review.queue().size() == 5), 120, "a queue of the five own images");
+        ReviewQueue queue = onEdt(review::queue);
+        assertTrue(queue.items().stream().allMatch(i -> digitloop.hitl.OwnImages.isOwnImage(i.sampleId())), "only my images, as ticked");
+        JLabel guess = find(window, "reviewGuess", JLabel.class);
+        assertTrue(onEdt(guess::getText).startsWith("Your image scan"), onEdt(guess::getText));
+        int first = queue.items().get(0).sampleId();
+        int labelsBefore = window.workbench().journal().answeredCount();
+        focusWindow();
+        gui.type(KeyEvent.VK_ENTER);
+        waitFor(() -> window.workbench().journal().answeredCount() == labelsBefore + 1, 10, "the label of my first image");
+        var event = window.workbench().journal().drawings().stream().filter(e -> e.sampleId() == first).findFirst().orElseThrow();
+        assertArrayEquals(onEdt(() -> review.ownImages().pixelsOf(first)), event.pixels(), 0.5f / 255, "the journal holds the image itself");
+        assertTrue(Files.exists(workspace.journal().resolveSibling("own-images-folder.txt")), "the folder is remembered for the next start");
+        screenshots("review-own-images");
+        gui.click(find(window, "removeOwnImages", JButton.class));
+        waitFor(() -> onEdt(() -> review.ownImages() == null), 10, "the folder removed from the pool");
+        assertFalse(Files.exists(workspace.journal().resolveSibling("own-images-folder.txt")));
+        assertEquals(labelsBefore + 1, window.workbench().journal().answeredCount(), "removing the folder keeps the label given");
+    }
+
+    @Test
+    @Order(8)
     void theEdtNeverDidEngineWorkNorWaitedForIt() {
         System.out.println("worst EDT stall by phase: " + watchdog.worstByPhase() + String.format(" (the Robot's own X syncs, not counted: worst %.1f ms)", watchdog.worstHarnessMillis()));
         System.out.printf("worst EDT stall %.1f ms during %s (%.1f ms counting pauses of the whole JVM); the EDT was in:%s%n", watchdog.worstMillis(),
