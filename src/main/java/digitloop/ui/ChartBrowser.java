@@ -24,14 +24,16 @@ import javax.swing.UIManager;
 /** Browses the PNG charts that {@code ./digitloop experiment} writes, each scaled to fit. */
 final class ChartBrowser extends JPanel {
     private final Path folder;
+    private final TaskRunner tasks;
     private final DefaultListModel<Path> files = new DefaultListModel<>();
     private final JList<Path> list = new JList<>(files);
     private final Picture picture = new Picture();
     private final JLabel note = new JLabel(" ");
 
-    ChartBrowser(Path folder) {
+    ChartBrowser(Path folder, TaskRunner tasks) {
         super(new BorderLayout(8, 8));
         this.folder = folder;
+        this.tasks = tasks;
         setName("chartBrowser");
         list.setCellRenderer((l, value, index, selected, focus) -> {
             JLabel label = new JLabel(value.getFileName().toString());
@@ -59,14 +61,21 @@ final class ChartBrowser extends JPanel {
         refresh();
     }
 
+    /** Lists the folder on a worker: a folder on a slow or network disk must not hold the window. */
     void refresh() {
-        files.clear();
-        List<Path> found;
+        tasks.run("Listing the experiment charts", ctx -> list(folder), this::show, e -> note.setText("Cannot list " + folder + ": " + e.getMessage()));
+    }
+
+    private static List<Path> list(Path folder) {
         try (Stream<Path> s = Files.list(folder)) {
-            found = s.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")).sorted().toList();
         } catch (IOException e) {
-            found = List.of();
+            return List.of();
         }
+    }
+
+    private void show(List<Path> found) {
+        files.clear();
         found.forEach(files::addElement);
         note.setText(found.isEmpty() ? "No charts in " + folder + " yet: run ./digitloop experiment seed000 to make them."
                 : found.size() + " charts in " + folder);
@@ -76,12 +85,13 @@ final class ChartBrowser extends JPanel {
     private void showSelected() {
         Path p = list.getSelectedValue();
         if (p == null) return;
-        try {
-            picture.set(ImageIO.read(p.toFile()));
-        } catch (IOException e) {
+        // Decoding a large PNG takes tens of milliseconds, more on a busy machine: not on the EDT.
+        tasks.run("Reading the chart " + p.getFileName(), ctx -> ImageIO.read(p.toFile()), image -> {
+            if (p.equals(list.getSelectedValue())) picture.set(image);
+        }, e -> {
             picture.set(null);
             note.setText("Cannot read " + p + ": " + e.getMessage());
-        }
+        });
     }
 
     int chartCount() { return files.size(); }

@@ -81,7 +81,7 @@ final class ResultsPanel extends JPanel {
 
         JTabbedPane views = new JTabbedPane();
         views.addTab("Confusion matrix", new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, right));
-        views.addTab("Experiment charts", new ChartBrowser(bench.workspace().progressCharts()));
+        views.addTab("Experiment charts", new ChartBrowser(bench.workspace().progressCharts(), tasks));
         add(top, BorderLayout.NORTH);
         add(views, BorderLayout.CENTER);
         bench.onModelChange(m -> evaluate());

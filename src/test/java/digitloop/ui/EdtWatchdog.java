@@ -146,10 +146,24 @@ final class EdtWatchdog implements AutoCloseable {
         return "";
     }
 
+    /**
+     * True when the park at {@code frames[park]} is a wait for Java2D's own lock (SunToolkit.awtLock,
+     * taken by every X11 drawing call): painting is the EDT's work, and under load it waits its turn.
+     */
+    static boolean waitsForRendering(List<String> frames, int park) {
+        for (int i = park + 1; i < frames.size(); i++) {
+            String name = frames.get(i);
+            if (name.startsWith("java.util.concurrent.") || name.startsWith("jdk.internal.")) continue;
+            return name.startsWith("sun.awt.SunToolkit.awtLock") || name.startsWith("sun.java2d.");
+        }
+        return false;
+    }
+
     /** The first frame of {@link #OFF_EDT_WORK} in the stacks sampled during one stall, or null. */
     static String offEdtFrame(List<String> stacks) {
         synchronized (stacks) {
             for (String stack : stacks) {
+                List<String> frames = new ArrayList<>();
                 for (String line : stack.split("\n")) {
                     String frame = line.strip();
                     if (!frame.startsWith("at ")) continue;
@@ -157,7 +171,11 @@ final class EdtWatchdog implements AutoCloseable {
                     String name = frame.substring(3);
                     int call = name.indexOf('(');
                     int module = name.lastIndexOf('/', call < 0 ? name.length() : call);
-                    if (module >= 0) name = name.substring(module + 1);
+                    frames.add(module >= 0 ? name.substring(module + 1) : name);
+                }
+                for (int i = 0; i < frames.size(); i++) {
+                    String name = frames.get(i);
+                    if (name.startsWith("jdk.internal.misc.Unsafe.park") && waitsForRendering(frames, i)) continue;
                     for (String forbidden : OFF_EDT_WORK) if (name.startsWith(forbidden)) return name;
                 }
             }

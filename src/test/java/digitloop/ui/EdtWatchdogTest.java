@@ -38,6 +38,19 @@ class EdtWatchdogTest {
         assertTrue(EdtWatchdog.offEdtFrame(List.of(locked)).startsWith("digitloop.model.Classifier.predict"));
     }
 
+    @Test
+    void waitingForJava2dsLockIsPaintingButWaitingForAWorkerIsNot() {
+        String park = "\n    at java.base/jdk.internal.misc.Unsafe.park(Native Method)"
+                + "\n    at java.base/java.util.concurrent.locks.LockSupport.park(LockSupport.java:211)"
+                + "\n    at java.base/java.util.concurrent.locks.ReentrantLock.lock(ReentrantLock.java:322)";
+        String painting = park + "\n    at java.desktop/sun.awt.SunToolkit.awtLock(SunToolkit.java:239)"
+                + "\n    at java.desktop/sun.java2d.xr.XRRenderer.fillRect(XRRenderer.java:155)"
+                + "\n    at digitloop.ui.DigitImage.paintComponent(DigitImage.java:55)";
+        String waitingForWork = park + "\n    at digitloop.ui.RetrainPanel.retrain(RetrainPanel.java:1)";
+        assertNull(EdtWatchdog.offEdtFrame(List.of(painting)));
+        assertTrue(EdtWatchdog.offEdtFrame(List.of(waitingForWork)).startsWith("jdk.internal.misc.Unsafe.park"));
+    }
+
     private static void sleepOnTheEdt() {
         try {
             Thread.sleep(400);
