@@ -32,7 +32,8 @@ public final class ProbabilityBars extends JComponent {
         Graphics2D g2 = (Graphics2D) g.create();
         g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         FontMetrics fm = g2.getFontMetrics();
-        int rowH = Math.max(fm.getHeight() + 4, getHeight() / 10);
+        // All ten rows always show: in a short window they get thinner, down to the digits' own height.
+        int rowH = Math.max(fm.getAscent() + 2, getHeight() / 10);
         int labelW = fm.stringWidth("9") + 10;
         int valueW = fm.stringWidth("100.0 %") + 8;
         int barW = Math.max(10, getWidth() - labelW - valueW);
