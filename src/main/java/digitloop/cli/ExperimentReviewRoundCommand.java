@@ -73,6 +73,9 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
     @Option(names = "--passes", description = "Passes over the retraining set (default: the app's).")
     Integer passes;
 
+    @Option(names = "--max-steps", description = "From scratch (small start): at most this many steps per retrain (default: the app's).")
+    Integer maxSteps;
+
     @Option(names = "--batch-norm", description = "Fine-tune: FROZEN or UPDATED running statistics (default: the app's).")
     BatchNorm batchNorm;
 
@@ -257,6 +260,7 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
         if (batchNorm != null) r = r.withFreezeBatchNorm(batchNorm == BatchNorm.FROZEN);
         if (trainableLayers != null) r = r.withTrainableLayers(trainableLayers);
         if (momentum != null) r = r.withMomentum(momentum);
+        if (maxSteps != null) r = r.withMaxSteps(maxSteps);
         return r;
     }
 }

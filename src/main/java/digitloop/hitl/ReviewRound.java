@@ -171,7 +171,7 @@ public final class ReviewRound {
         int steps;
         MultiLayerNetwork network;
         if (recipe.fromScratch()) {
-            steps = protocolSteps(set.size(), batch);
+            steps = recipe.stepsFromScratch(set.size());
             network = NetworkFactory.build(current.metadata().architecture(), set.side(), seed, recipe.learningRate());
         } else {
             steps = (int) Math.max(1, ((long) recipe.passes() * set.size() + batch - 1) / batch);
@@ -209,12 +209,6 @@ public final class ReviewRound {
                         : new Adam(recipe.learningRate())).build());
         if (!all) builder.setFeatureExtractor(layers - 1 - recipe.trainableLayers());
         return builder.build();
-    }
-
-    /** Steps of the al-curve protocol for {@code n} images: 64 passes within 200..1,000 steps. */
-    static int protocolSteps(int n, int batch) {
-        long passes = ((long) AlCurveProtocol.PASSES * n + batch - 1) / batch;
-        return (int) Math.min(1000, Math.max(AlCurveProtocol.MIN_STEPS, passes));
     }
 
     /** Batch-norm running means and variances by parameter key ("2_mean"), copied. */

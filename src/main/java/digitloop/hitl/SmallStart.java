@@ -28,7 +28,7 @@ public final class SmallStart {
                                     CancellationToken cancel) {
         PoolSplit split = PoolSplit.balanced(train, labelled, VALIDATION, seed);
         int batch = Math.min(RetrainRecipe.SMALL_START.batchSize(), labelled);
-        int steps = ReviewRound.protocolSteps(labelled, batch);
+        int steps = RetrainRecipe.SMALL_START.stepsFromScratch(labelled);
         FixedStepTraining training = new FixedStepTraining(steps, batch, RetrainRecipe.SMALL_START.learningRate(), AlCurveProtocol.DECAY,
                 Math.max(1, steps / AlCurveProtocol.EPOCHS), RetrainRecipe.SMALL_START.augmentation(), seed);
         var network = digitloop.model.NetworkFactory.build(spec, train.side(), seed, training.learningRate());
