@@ -34,7 +34,7 @@ class LayeringTest {
         MAY_USE.put("model", List.of("data", "task", "files"));
         MAY_USE.put("canvas", List.of("data", "model", "task", "files"));
         MAY_USE.put("train", List.of("data", "model", "task", "files"));
-        MAY_USE.put("hitl", List.of("data", "model", "train", "task", "files"));
+        MAY_USE.put("hitl", List.of("data", "model", "canvas", "train", "task", "files"));
         MAY_USE.put("gan", List.of("data", "model", "train", "task", "files"));
         MAY_USE.put("overlay", List.of("canvas", "model"));
         MAY_USE.put("cli", List.of("data", "model", "canvas", "overlay", "train", "hitl", "gan", "task", "files"));
