@@ -9,23 +9,53 @@ import java.util.SplittableRandom;
  * same digit.
  *
  * @param maxZoom largest relative change of size, e.g. 0.1 for 90 % to 110 %
+ * @param style   changes of handwriting style on top (slant, width, wobble, stroke, blur, fade)
  */
-public record Augmentation(double maxShiftPixels, double maxRotationDegrees, double maxZoom) {
+public record Augmentation(double maxShiftPixels, double maxRotationDegrees, double maxZoom, HandwritingStyle style) {
     public static final Augmentation NONE = new Augmentation(0, 0, 0);
     public static final Augmentation STANDARD = new Augmentation(2, 10, 0);
 
     public Augmentation {
         if (maxZoom < 0 || maxZoom >= 0.5) throw new IllegalArgumentException("zoom must be in [0, 0.5), was " + maxZoom);
+        if (style == null) style = HandwritingStyle.NONE;
     }
 
-    public Augmentation withZoom(double zoom) { return new Augmentation(maxShiftPixels, maxRotationDegrees, zoom); }
+    public Augmentation(double maxShiftPixels, double maxRotationDegrees, double maxZoom) {
+        this(maxShiftPixels, maxRotationDegrees, maxZoom, HandwritingStyle.NONE);
+    }
 
-    public boolean isNone() { return maxShiftPixels == 0 && maxRotationDegrees == 0 && maxZoom == 0; }
+    public Augmentation withZoom(double zoom) { return new Augmentation(maxShiftPixels, maxRotationDegrees, zoom, style); }
+
+    public Augmentation withStyle(HandwritingStyle s) { return new Augmentation(maxShiftPixels, maxRotationDegrees, maxZoom, s); }
+
+    public boolean isNone() { return !moves() && style.isNone(); }
+
+    /** True when shifts, turns or zooms are on. */
+    private boolean moves() { return maxShiftPixels != 0 || maxRotationDegrees != 0 || maxZoom != 0; }
 
     public String describe() {
         if (isNone()) return "none";
-        String s = String.format(Locale.ROOT, "shift ±%.0f px, rotate ±%.0f°", maxShiftPixels, maxRotationDegrees);
-        return maxZoom == 0 ? s : s + String.format(Locale.ROOT, ", zoom ±%.0f %%", maxZoom * 100);
+        String s = moves() ? String.format(Locale.ROOT, "shift ±%.0f px, rotate ±%.0f°", maxShiftPixels, maxRotationDegrees) : "";
+        if (maxZoom != 0) s += String.format(Locale.ROOT, ", zoom ±%.0f %%", maxZoom * 100);
+        return style.isNone() ? s : s.isEmpty() ? style.describe() : s + ", " + style.describe();
+    }
+
+    /**
+     * {@code digits} and {@code copies} augmented copies of each, made once with {@code seed}: the set grown
+     * before training, as one of the original projects did with rotated copies, instead of changed on the fly.
+     * The copies keep their original's id and label.
+     */
+    public Digits extend(Digits digits, int copies, long seed) {
+        if (copies < 0) throw new IllegalArgumentException("copies must be >= 0, got " + copies);
+        Digits grown = digits;
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int c = 0; c < copies; c++) {
+            float[] pixels = new float[digits.size() * digits.pixelsPerImage()];
+            for (int i = 0; i < digits.size(); i++) digits.copyImage(i, pixels, i * digits.pixelsPerImage());
+            apply(pixels, digits.size(), digits.side(), random);
+            grown = grown.concat(digits.withPixels(pixels, digits.side()));
+        }
+        return grown;
     }
 
     /** Transforms {@code count} images of {@code side}x{@code side} stored back to back in {@code images}, in place. */
@@ -36,6 +66,10 @@ public record Augmentation(double maxShiftPixels, double maxRotationDegrees, dou
         // Shifts scale with the image: ±2 px at 28 px is ±1 px at 14 px.
         double shift = maxShiftPixels * side / 28.0;
         for (int i = 0; i < count; i++) {
+            if (!moves()) {
+                style.apply(images, i * n, side, random);
+                continue;
+            }
             System.arraycopy(images, i * n, src, 0, n);
             double angle = Math.toRadians((random.nextDouble() * 2 - 1) * maxRotationDegrees);
             double dx = (random.nextDouble() * 2 - 1) * shift;
@@ -44,6 +78,7 @@ public record Augmentation(double maxShiftPixels, double maxRotationDegrees, dou
             // so seeded runs without zoom keep their exact random sequence.
             double inverse = maxZoom == 0 ? 1 : 1 / (1 + (random.nextDouble() * 2 - 1) * maxZoom);
             warp(src, images, i * n, side, Math.cos(angle) * inverse, Math.sin(angle) * inverse, dx, dy);
+            if (!style.isNone()) style.apply(images, i * n, side, random);
         }
     }
 
@@ -56,21 +91,8 @@ public record Augmentation(double maxShiftPixels, double maxRotationDegrees, dou
                 double uy = y - c - dy;
                 double sx = cos * ux + sin * uy + c;
                 double sy = -sin * ux + cos * uy + c;
-                dst[offset + y * side + x] = bilinear(src, side, sx, sy);
+                dst[offset + y * side + x] = ImageOps.bilinear(src, side, sx, sy);
             }
         }
-    }
-
-    private static float bilinear(float[] img, int side, double x, double y) {
-        int x0 = (int) Math.floor(x);
-        int y0 = (int) Math.floor(y);
-        double fx = x - x0;
-        double fy = y - y0;
-        return (float) ((1 - fx) * (1 - fy) * at(img, side, x0, y0) + fx * (1 - fy) * at(img, side, x0 + 1, y0)
-                + (1 - fx) * fy * at(img, side, x0, y0 + 1) + fx * fy * at(img, side, x0 + 1, y0 + 1));
-    }
-
-    private static float at(float[] img, int side, int x, int y) {
-        return x < 0 || y < 0 || x >= side || y >= side ? 0f : img[y * side + x];
     }
 }
