@@ -78,6 +78,18 @@ public record HandwritingStyle(double maxShear, double maxAspect, double elastic
         System.arraycopy(img, 0, images, offset, n);
     }
 
+    /**
+     * One fixed change of style (not random), for building test images of a given style: slant by {@code shear},
+     * width times {@code aspect}, strokes {@code stroke} px thicker (negative: thinner), blur σ, ink times {@code ink}.
+     */
+    public static float[] restyled(float[] image, int side, double shear, double aspect, double stroke, double blur, double ink) {
+        float[] img = shear != 0 || aspect != 1 ? affine(image, side, shear, aspect) : image.clone();
+        if (stroke != 0) img = strokeWidth(img, side, stroke);
+        if (blur > 0) img = ImageOps.gaussian(img, side, blur);
+        if (ink != 1) for (int i = 0; i < img.length; i++) img[i] *= (float) ink;
+        return img;
+    }
+
     /** x' = aspect · (x + shear · y) about the centre: slant and width in one inverse-mapped warp. */
     static float[] affine(float[] src, int side, double shear, double aspect) {
         float[] dst = new float[side * side];
