@@ -93,7 +93,8 @@ public final class ReviewContract {
             throw new ReviewRefusedException(String.format(Locale.ROOT, "%s trained on %,d of MNIST's %,d training images, leaving %,d "
                     + "it has never seen, too few to hold %,d back for checking a retrain and still offer a pool (reviewing images it "
                     + "trained on would teach it nothing and make it forget). Start a small-start project (Review → New small-start "
-                    + "project), or teach it your own drawings in the Draw tab.", model.name(), train.size() - unseen.size() + human.size(),
+                    + "project), review a folder of your own images (Review → Add my images…), or teach it your drawings in the Draw tab; "
+                    + "to check the labels it trained on, use the suspicious-labels queue.", model.name(), train.size() - unseen.size() + human.size(),
                     train.size(), unseen.size() - human.size(), GATE_VALIDATION));
         }
         int[] gateOrder = Splits.permutation(unseen.size(), GATE_SEED);
