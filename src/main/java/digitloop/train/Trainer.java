@@ -77,6 +77,46 @@ public final class Trainer {
         return fit(network, m.architecture(), m.degradation(), train, validation, listener, cancel);
     }
 
+    /**
+     * Starts from {@code source} on another task — its own input ({@code target}: noisy, 14×14) and data —
+     * by {@code strategy}: the source's weights are copied into a network built for the target's input,
+     * then all of it learns (FULL), only a new dense head (HEAD), or the head first and then everything at a
+     * tenth of the rate (GRADUAL). {@code freeze} > 0 freezes only that many first layers. The model
+     * returned is a plain network again (no frozen wrappers), ready to save, fold and fine-tune.
+     */
+    public TrainingResult transfer(LoadedModel source, TransferStrategy strategy, int freeze, Degradation target, Digits train,
+                                   Digits validation, TrainingListener listener, CancellationToken cancel) {
+        ArchitectureSpec spec = source.metadata().architecture();
+        MultiLayerNetwork shaped = Transfer.copyWeights(source.network(),
+                NetworkFactory.build(spec, train.side(), config.seed(), config.learningRate()));
+        MultiLayerNetwork first = Transfer.prepare(shaped, strategy, freeze, config.learningRate(), config.seed());
+        if (strategy != TransferStrategy.GRADUAL) return plain(fit(first, spec, target, train, validation, listener, cancel), shaped);
+        int headEpochs = Math.max(1, config.epochs() / 3);
+        TrainingResult head = with(config.withEpochs(headEpochs)).fit(first, spec, target, train, validation, listener, cancel);
+        if (!head.hasModel() || head.status() == TrainingResult.Status.CANCELLED || config.epochs() == headEpochs) return plain(head, shaped);
+        double rate = config.learningRate() / 10;
+        MultiLayerNetwork all = Transfer.unfreeze(head.model().network(), shaped, rate);
+        TrainingResult rest = with(config.withEpochs(config.epochs() - headEpochs).withLearningRate(rate, config.learningRateDecay()))
+                .fit(all, spec, target, train, validation, listener, cancel);
+        if (!rest.hasModel()) return plain(head, shaped);
+        List<EpochMetrics> history = new ArrayList<>(head.history());
+        history.addAll(rest.history());
+        return new TrainingResult(rest.model(), List.copyOf(history), headEpochs + rest.bestEpoch(), rest.status(), rest.message());
+    }
+
+    /** This trainer's settings for one phase of a transfer, with another config. */
+    private Trainer with(TrainingConfig other) {
+        Trainer t = new Trainer(other).named(name).withHumanLabels(humanLabels);
+        t.checkpoint = checkpoint;
+        return t;
+    }
+
+    private static TrainingResult plain(TrainingResult r, MultiLayerNetwork shape) {
+        if (!r.hasModel()) return r;
+        MultiLayerNetwork network = Transfer.unfreeze(r.model().network(), shape, r.model().metadata().training().learningRate());
+        return new TrainingResult(new LoadedModel(network, r.model().metadata(), null), r.history(), r.bestEpoch(), r.status(), r.message());
+    }
+
     private TrainingResult fit(MultiLayerNetwork network, ArchitectureSpec spec, Degradation degradation,
                                Digits train, Digits validation, TrainingListener listener, CancellationToken cancel) {
         if (train.size() == 0) {
