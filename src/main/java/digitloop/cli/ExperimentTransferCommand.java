@@ -38,6 +38,8 @@ public final class ExperimentTransferCommand implements Callable<Integer> {
     static final String BEGIN = "<!-- transfer table: begin -->";
     static final String END = "<!-- transfer table: end -->";
     static final String SCRATCH = "scratch";
+    static final int HELD_OUT = 6000;
+    static final int VALIDATION = 2000;
 
     enum Target {
         NOISE("noise σ 0.3", Degradation.noise(0.3)), SMALL("14×14", Degradation.downsampled());
@@ -77,9 +79,10 @@ public final class ExperimentTransferCommand implements Callable<Integer> {
         var store = data.ready();
         Digits all = store.train();
         int[] order = Splits.permutation(all.size(), seed);
-        // The last 6,000 of a seeded order validate (early stopping, thresholds); subsets come from the rest.
-        Digits validationRaw = all.subset(java.util.Arrays.copyOfRange(order, all.size() - 6000, all.size()));
-        Digits pool = all.subset(java.util.Arrays.copyOfRange(order, 0, all.size() - 6000));
+        // The last 6,000 of a seeded order are held out, 2,000 of them validate (best epoch, thresholds; measured every
+        // epoch, so more would cost a small set's run more than its training); subsets come from the rest.
+        Digits validationRaw = all.subset(java.util.Arrays.copyOfRange(order, all.size() - VALIDATION, all.size()));
+        Digits pool = all.subset(java.util.Arrays.copyOfRange(order, 0, all.size() - HELD_OUT));
         LoadedModel from = ModelFile.load(source);
         List<Map<String, Object>> rows = ReviewRoundLog.read(json);
         for (Target target : targets) {
