@@ -4,6 +4,8 @@ import digitloop.train.TrainingProgress;
 import digitloop.data.Augmentation;
 import digitloop.data.DatasetStore;
 import digitloop.data.Digits;
+import digitloop.data.LabelFixes;
+import digitloop.hitl.LabelJournal;
 import digitloop.model.EpochMetrics;
 import digitloop.model.ModelFile;
 import digitloop.task.CancellationToken;
@@ -73,6 +75,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--from", description = "Continue training this model (its architecture and input win over --model/--noise; it keeps its validation split, --seed shuffles).")
     Path from;
 
+    @Option(names = "--label-reviews", paramLabel = "JOURNAL", description = "Apply the label reviews of this label journal "
+            + "(e.g. labels/journal.tsv, from the Review tab's suspicious-labels queue): corrected labels, and the images marked "
+            + "\"not a clear digit\" left out.")
+    Path labelReviews;
+
+    @Option(names = "--keep-unclear", description = "With --label-reviews: train on the images marked \"not a clear digit\" too.")
+    boolean keepUnclear;
+
     @Option(names = "--out", required = true, description = "Model file to write, e.g. models/my-cnn.zip.")
     Path out;
 
@@ -87,12 +97,23 @@ public final class TrainCommand implements Callable<Integer> {
         DatasetStore store = data.ready();
         Digits train = dataCsv == null ? store.train() : KaggleCsvInput.readLabelled(dataCsv);
         Digits test = store.test();
+        LabelFixes fixes = LabelFixes.NONE;
+        if (labelReviews != null) {
+            if (dataCsv != null) throw new IllegalArgumentException("--label-reviews refers to MNIST's sample ids; it cannot be used with --data-csv");
+            if (!java.nio.file.Files.isRegularFile(labelReviews)) {
+                throw new IllegalArgumentException("no label journal at " + labelReviews + ": give the file the app writes, labels/journal.tsv");
+            }
+            try (LabelJournal journal = LabelJournal.open(labelReviews, store.fingerprint())) {
+                fixes = journal.labelFixes(!keepUnclear);
+            }
+        }
         PrintStream o = System.out;
         o.printf(Locale.ROOT, "Training %s on %s%s (%s), %d epochs, batch %d, augmentation %s%s%n",
                 request.architecture().describe(), limit > 0 ? limit + " images" : train.size() + " images",
                 dataCsv == null ? "" : " of " + dataCsv,
                 request.degradation().label(), epochs, batch, config.augmentation().describe(),
                 nonDigits > 0 ? String.format(Locale.ROOT, ", non-digits %.0f %% of each batch", nonDigits * 100) : "");
+        if (labelReviews != null) o.println("Label reviews from " + labelReviews + ": " + fixes.describe());
         o.println("epoch  train-loss  train-acc  val-loss  val-acc    lr        time");
         ProgressLine line = new ProgressLine(System.err);
         CancellationToken cancel = new CancellationToken();
@@ -109,7 +130,7 @@ public final class TrainCommand implements Callable<Integer> {
         }, "digitloop-train-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return trainAndSave(request, train, test, line, o, cancel);
+            return trainAndSave(request, train, test, fixes, line, o, cancel);
         } finally {
             settled.countDown();
             try {
@@ -120,10 +141,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private int trainAndSave(TrainingRequest request, Digits train, Digits test, ProgressLine line, PrintStream o,
+    private int trainAndSave(TrainingRequest request, Digits train, Digits test, LabelFixes fixes, ProgressLine line, PrintStream o,
                              CancellationToken cancel) throws Exception {
         digitloop.model.LoadedModel start = from == null ? null : ModelFile.load(from);
-        TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, start, train, test, new TrainingListener() {
+        TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, start, train, test, fixes, new TrainingListener() {
             @Override
             public void onIteration(IterationEvent e) {
                 line.draw(String.format(Locale.ROOT, "epoch %d/%d", e.epoch(), epochs), (double) e.batch() / e.batchesPerEpoch(),

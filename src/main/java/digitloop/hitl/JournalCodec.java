@@ -23,6 +23,9 @@ final class JournalCodec {
             case DRAWING -> String.join("\t", "D", Long.toString(e.timeMillis()), e.fingerprint(), Integer.toString(e.sampleId()),
                     Integer.toString(e.label()), Integer.toString(e.modelGuess()),
                     String.format(Locale.ROOT, "%.5f", e.guessProbability()), pixelsToText(e.pixels()));
+            case REVIEW -> String.join("\t", "L", Long.toString(e.timeMillis()), e.fingerprint(), Integer.toString(e.sampleId()),
+                    Integer.toString(e.label()), Integer.toString(e.modelGuess()),
+                    String.format(Locale.ROOT, "%.5f", e.guessProbability()), e.strategy(), Integer.toString(e.given()));
             case RETRACTION -> String.join("\t", "R", Long.toString(e.timeMillis()), e.fingerprint(), Integer.toString(e.sampleId()));
         };
         return body + "\t" + crc(body) + "\n";
@@ -69,6 +72,9 @@ final class JournalCodec {
                         Integer.parseInt(f[4]), Integer.parseInt(f[5]), Float.parseFloat(f[6]), f[7], null);
                 case "D" -> new LabelEvent(LabelEvent.Kind.DRAWING, Long.parseLong(f[1]), f[2], Integer.parseInt(f[3]),
                         Integer.parseInt(f[4]), Integer.parseInt(f[5]), Float.parseFloat(f[6]), "drawing", textToPixels(f[7]));
+                // Added with the suspicious-labels queue; journals written before it have no such line.
+                case "L" -> new LabelEvent(LabelEvent.Kind.REVIEW, Long.parseLong(f[1]), f[2], Integer.parseInt(f[3]),
+                        Integer.parseInt(f[4]), Integer.parseInt(f[5]), Float.parseFloat(f[6]), f[7], null, Integer.parseInt(f[8]));
                 case "R" -> new LabelEvent(LabelEvent.Kind.RETRACTION, Long.parseLong(f[1]), f[2], Integer.parseInt(f[3]),
                         -1, -1, 0f, "", null);
                 default -> null;
