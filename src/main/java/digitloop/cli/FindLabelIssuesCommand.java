@@ -55,6 +55,10 @@ public final class FindLabelIssuesCommand implements Callable<Integer> {
     @Option(names = "--grid-size", description = "Images in the grid (default: ${DEFAULT-VALUE}).")
     int gridSize = 50;
 
+    @Option(names = "--with-disagreements", description = "Also list, ranked after the confident-learning issues, the images whose "
+            + "most probable digit is not their label but below that digit's threshold (column kind: confident or argmax).")
+    boolean withDisagreements;
+
     @Option(names = "--limit", description = "Only the first N images of the split.")
     int limit;
 
@@ -106,7 +110,7 @@ public final class FindLabelIssuesCommand implements Callable<Integer> {
             }
             line.clear();
             writeCsv(outcome, planted);
-            if (grid != null) IssueGrid.write(grid, digits, outcome.result().issues(), gridSize);
+            if (grid != null) IssueGrid.write(grid, digits, listed(outcome), outcome.result().issues().size(), gridSize);
         } catch (CancellationException stopped) {
             line.clear();
             System.err.println("error: stopped by Ctrl+C; nothing was written" + (split == Split.train && !noCache
@@ -126,14 +130,24 @@ public final class FindLabelIssuesCommand implements Callable<Integer> {
     private void writeCsv(LabelIssueSearch.Outcome outcome, PlantedErrors planted) throws java.io.IOException {
         AtomicWrite.write(out, raw -> {
             Writer w = new java.io.OutputStreamWriter(raw, StandardCharsets.UTF_8);
-            w.write("rank,id,given,suggested,p_given,p_suggested,score" + (planted == null ? "" : ",planted") + "\n");
-            for (LabelIssue e : outcome.result().issues()) {
-                w.write(String.format(Locale.ROOT, "%d,%d,%d,%d,%.5f,%.5f,%.5f%s%n", e.rank(), e.id(), e.given(), e.suggested(),
+            w.write("rank,id,given,suggested,p_given,p_suggested,score" + (withDisagreements ? ",kind" : "")
+                    + (planted == null ? "" : ",planted") + "\n");
+            int confident = outcome.result().issues().size();
+            for (LabelIssue e : listed(outcome)) {
+                w.write(String.format(Locale.ROOT, "%d,%d,%d,%d,%.6g,%.6g,%.6g%s%s%n", e.rank(), e.id(), e.given(), e.suggested(),
                         e.givenProbability(), e.suggestedProbability(), e.quality(),
+                        withDisagreements ? (e.rank() <= confident ? ",confident" : ",argmax") : "",
                         planted == null ? "" : planted.isPlanted(e.index()) ? ",1" : ",0"));
             }
             w.flush();
         });
+    }
+
+    private java.util.List<LabelIssue> listed(LabelIssueSearch.Outcome outcome) {
+        if (!withDisagreements) return outcome.result().issues();
+        java.util.List<LabelIssue> all = new java.util.ArrayList<>(outcome.result().issues());
+        all.addAll(outcome.result().disagreements());
+        return all;
     }
 
     private void report(PrintStream o, Digits digits, LabelIssueSearch.Outcome outcome, PlantedErrors planted) {
@@ -144,6 +158,10 @@ public final class FindLabelIssuesCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "%,d of %,d labels doubted (%.2f %%), ranked by %s, in %.0f s. Wrote %s%s%n", r.issues().size(),
                 digits.size(), 100.0 * r.issues().size() / digits.size(), rankBy, outcome.seconds(), out,
                 grid == null ? "" : " and " + grid);
+        if (withDisagreements) {
+            o.printf(Locale.ROOT, "Also listed: %,d images whose most probable digit is another one, below that digit's threshold.%n",
+                    r.disagreements().size());
+        }
         if (planted != null) {
             int n = planted.indices().length;
             o.printf(Locale.ROOT, "Planted %d flipped labels: %.1f %% of them in the top %d, %.1f %% in the top %d, %.1f %% flagged at all%n",

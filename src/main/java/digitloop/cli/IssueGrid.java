@@ -24,7 +24,8 @@ final class IssueGrid {
     private IssueGrid() {
     }
 
-    static void write(Path png, Digits digits, List<LabelIssue> issues, int count) throws IOException {
+    /** The first {@code confident} of {@code issues} are confident learning's; the rest (argmax disagreements) get an amber caption. */
+    static void write(Path png, Digits digits, List<LabelIssue> issues, int confident, int count) throws IOException {
         List<LabelIssue> shown = issues.subList(0, Math.min(count, issues.size()));
         int rows = Math.max(1, (shown.size() + COLUMNS - 1) / COLUMNS);
         int w = COLUMNS * (CELL + PAD) + PAD;
@@ -50,7 +51,7 @@ final class IssueGrid {
             }
             g.setColor(Color.LIGHT_GRAY);
             g.drawRect(x - 1, y - 1, CELL + 1, CELL + 1);
-            g.setColor(new Color(0xB00020));
+            g.setColor(k < confident ? new Color(0xB00020) : new Color(0xB26A00));
             g.setFont(bold);
             g.drawString(e.given() + " → " + e.suggested(), x + 2, y + CELL + 14);
             g.setColor(Color.DARK_GRAY);

@@ -83,6 +83,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--keep-unclear", description = "With --label-reviews: train on the images marked \"not a clear digit\" too.")
     boolean keepUnclear;
 
+    @Option(names = "--leave-out", paramLabel = "CSV", description = "Leave out the training images whose ids are in this CSV's "
+            + "id column, e.g. the issues.csv of find-label-issues --split train.")
+    Path leaveOut;
+
     @Option(names = "--out", required = true, description = "Model file to write, e.g. models/my-cnn.zip.")
     Path out;
 
@@ -107,13 +111,20 @@ public final class TrainCommand implements Callable<Integer> {
                 fixes = journal.labelFixes(!keepUnclear);
             }
         }
+        if (leaveOut != null) {
+            java.util.Set<Integer> ids = IssueCsv.ids(leaveOut);
+            java.util.Set<Integer> all = new java.util.HashSet<>(fixes.leftOut());
+            all.addAll(ids);
+            fixes = new LabelFixes(fixes.relabel(), all);
+        }
         PrintStream o = System.out;
         o.printf(Locale.ROOT, "Training %s on %s%s (%s), %d epochs, batch %d, augmentation %s%s%n",
                 request.architecture().describe(), limit > 0 ? limit + " images" : train.size() + " images",
                 dataCsv == null ? "" : " of " + dataCsv,
                 request.degradation().label(), epochs, batch, config.augmentation().describe(),
                 nonDigits > 0 ? String.format(Locale.ROOT, ", non-digits %.0f %% of each batch", nonDigits * 100) : "");
-        if (labelReviews != null) o.println("Label reviews from " + labelReviews + ": " + fixes.describe());
+        if (labelReviews != null || leaveOut != null) o.println("Label fixes (" + (labelReviews == null ? "" : labelReviews + " ") + (leaveOut == null ? "" : "left out: " + leaveOut)
+                + "): " + fixes.describe());
         o.println("epoch  train-loss  train-acc  val-loss  val-acc    lr        time");
         ProgressLine line = new ProgressLine(System.err);
         CancellationToken cancel = new CancellationToken();

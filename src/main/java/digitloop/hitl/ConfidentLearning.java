@@ -21,8 +21,11 @@ public final class ConfidentLearning {
      * @param thresholds  t_j per class (NaN for a class no sample carries)
      * @param joint       the confident joint: joint[given][confident class]; samples above no threshold are not counted
      * @param issues      the off-diagonal samples, most doubtful first
+     * @param disagreements the other samples whose most probable class is not their label (below every threshold
+     *                      or confidently their own label too), most doubtful first, ranked on after {@code issues}:
+     *                      a weaker signal, for a model so well calibrated that the joint is nearly diagonal
      */
-    public record Result(double[] thresholds, int[][] joint, List<LabelIssue> issues) {
+    public record Result(double[] thresholds, int[][] joint, List<LabelIssue> issues, List<LabelIssue> disagreements) {
         /** Samples in the confident joint's off-diagonal: the estimated count of label errors before calibration. */
         public int offDiagonal() {
             int n = 0;
@@ -41,26 +44,38 @@ public final class ConfidentLearning {
         double[] thresholds = thresholds(probabilities, labels, classes);
         int[][] joint = new int[classes][classes];
         List<LabelIssue> issues = new ArrayList<>();
+        List<LabelIssue> disagreements = new ArrayList<>();
         for (int i = 0; i < labels.length; i++) {
             float[] p = probabilities[i];
             int confident = -1;
+            int top = 0;
             for (int j = 0; j < classes; j++) {
                 if (p[j] >= thresholds[j] && (confident < 0 || p[j] > p[confident])) confident = j;
+                if (p[j] > p[top]) top = j;
             }
-            if (confident < 0) continue;
-            joint[labels[i]][confident]++;
-            if (confident != labels[i]) {
+            if (confident >= 0) joint[labels[i]][confident]++;
+            if (confident >= 0 && confident != labels[i]) {
                 issues.add(new LabelIssue(0, i, ids[i], labels[i], confident, p[labels[i]], p[confident], quality.score(p, labels[i])));
+            } else if (top != labels[i]) {
+                disagreements.add(new LabelIssue(0, i, ids[i], labels[i], top, p[labels[i]], p[top], quality.score(p, labels[i])));
             }
         }
-        issues.sort(Comparator.comparingDouble(LabelIssue::quality).thenComparingInt(LabelIssue::index));
+        List<LabelIssue> ranked = ranked(issues, 1);
+        return new Result(thresholds, joint, ranked, ranked(disagreements, ranked.size() + 1));
+    }
+
+    /** Most doubtful first; equal scores (a probability of 0 underflows often) by the more probable suggestion. */
+    private static List<LabelIssue> ranked(List<LabelIssue> issues, int firstRank) {
+        issues.sort(Comparator.comparingDouble(LabelIssue::quality)
+                .thenComparing(Comparator.comparingDouble(LabelIssue::suggestedProbability).reversed())
+                .thenComparingInt(LabelIssue::index));
         List<LabelIssue> ranked = new ArrayList<>(issues.size());
         for (int r = 0; r < issues.size(); r++) {
             LabelIssue e = issues.get(r);
-            ranked.add(new LabelIssue(r + 1, e.index(), e.id(), e.given(), e.suggested(), e.givenProbability(), e.suggestedProbability(),
-                    e.quality()));
+            ranked.add(new LabelIssue(firstRank + r, e.index(), e.id(), e.given(), e.suggested(), e.givenProbability(),
+                    e.suggestedProbability(), e.quality()));
         }
-        return new Result(thresholds, joint, List.copyOf(ranked));
+        return List.copyOf(ranked);
     }
 
     /** t_j: the mean probability of class j over the samples labelled j. */
