@@ -219,14 +219,19 @@ final class SuspiciousLabelsPanel extends JPanel {
         outcome = found;
         Map<Integer, LabelEvent> reviewed = bench.journal().reviews();
         List<LabelIssue> open = new ArrayList<>();
-        for (LabelIssue issue : found.result().issues()) if (!reviewed.containsKey(issue.id())) open.add(issue);
+        // Confident learning's issues first; then the images whose top guess is another digit but below its threshold,
+        // a weaker signal that matters when a well-calibrated model leaves the joint nearly diagonal (the test set).
+        List<LabelIssue> all = new ArrayList<>(found.result().issues());
+        all.addAll(found.result().disagreements());
+        for (LabelIssue issue : all) if (!reviewed.containsKey(issue.id())) open.add(issue);
         queue = open;
         position = 0;
         progress.setValue(1000);
         progress.setString(String.format(Locale.ROOT, "ranked in %.0f s", found.seconds()));
-        summary.setText(String.format(Locale.ROOT, "<html>%,d of %,d given labels doubted (confident learning: out-of-sample "
-                        + "probability of another digit at or above that digit's own threshold) · %,d reviewed already</html>",
-                found.result().issues().size(), found.ranked().size(), found.result().issues().size() - open.size()));
+        summary.setText(String.format(Locale.ROOT, "<html>Of %,d given labels, <b>%,d doubted</b> by confident learning (another "
+                        + "digit's out-of-sample probability at or above that digit's own threshold), then %,d more where the top guess "
+                        + "is another digit below its threshold · %,d reviewed already</html>", found.ranked().size(),
+                found.result().issues().size(), found.result().disagreements().size(), all.size() - open.size()));
         showCurrent();
         image.requestFocusInWindow();
     }
@@ -294,8 +299,11 @@ final class SuspiciousLabelsPanel extends JPanel {
             bars.setProbabilities(p, issue.suggested());
             question.setText(String.format(Locale.ROOT, "Labelled %d, the model says %d (%.1f %%). Which is it?", issue.given(),
                     issue.suggested(), issue.suggestedProbability() * 100));
-            detail.setText(String.format(Locale.ROOT, "<html>#%d of %d · sample %d · probability of the given %d: %.2f %% · "
-                            + "out-of-sample: %s</html>", issue.rank(), outcome.result().issues().size(), issue.id(), issue.given(),
+            boolean confident = issue.rank() <= outcome.result().issues().size();
+            detail.setText(String.format(Locale.ROOT, "<html>#%d of %d · %s · sample %d · probability of the given %d: %.2f %% · "
+                            + "out-of-sample: %s</html>", issue.rank(), outcome.result().issues().size()
+                            + outcome.result().disagreements().size(), confident ? "<b>confident learning</b>" : "top guess below its threshold",
+                    issue.id(), issue.given(),
                     issue.givenProbability() * 100, outcome.ranked().id(0) >= 60_000 ? "a model that never trained on the test set"
                             : "a fold model that never saw this image"));
         } else {
