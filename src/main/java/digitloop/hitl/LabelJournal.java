@@ -197,13 +197,24 @@ public final class LabelJournal implements AutoCloseable {
         }
     }
 
-    /** Takes back the most recent label still in force; returns it, or null when there is none. */
+    /**
+     * Takes back the most recent answer or drawing still in force; returns it, or null when there is
+     * none. Suspicious-label reviews have their own undo ({@link #undoReview}): Backspace in the pool's
+     * queue never takes back a decision made in the other queue.
+     */
     public LabelEvent undo() throws IOException {
         synchronized (writeLock) {
-            LabelEvent last;
+            LabelEvent last = null;
             synchronized (this) {
-                if (effective.isEmpty()) return null;
-                last = effective.get(effective.size() - 1);
+                for (int i = effective.size() - 1; i >= 0 && last == null; i--) {
+                    LabelEvent e = effective.get(i);
+                    if (e.kind() != LabelEvent.Kind.REVIEW) last = e;
+                    else if (effective.subList(0, i).stream().anyMatch(r -> r.kind() != LabelEvent.Kind.REVIEW && r.sampleId() == e.sampleId())) {
+                        // A retraction removes the newest event of its sample: here that would be this review, not the answer.
+                        return null;
+                    }
+                }
+                if (last == null) return null;
             }
             write(new LabelEvent(LabelEvent.Kind.RETRACTION, System.currentTimeMillis(), fingerprint, last.sampleId(), -1, -1, 0f, "", null));
             return last;

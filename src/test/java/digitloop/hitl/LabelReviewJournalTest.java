@@ -57,6 +57,19 @@ class LabelReviewJournalTest {
     }
 
     @Test
+    void thePoolQueuesUndoTakesBackItsAnswerAndLeavesTheReviewsAlone() throws Exception {
+        try (LabelJournal j = LabelJournal.open(temp.resolve("j.tsv"), "fp")) {
+            j.answer(59_001, 2, 2, 0.5f, "margin");
+            j.review(30, 1, 1, 7, 0.9f, "confident-learning");
+            j.review(31, 6, LabelEvent.UNCLEAR, 0, 0.9f, "confident-learning");
+            assertEquals(59_001, j.undo().sampleId());
+            assertEquals(Map.of(), j.effectiveLabels());
+            assertEquals(Set.of(30, 31), j.reviews().keySet(), "the reviews made after the answer are still in force");
+            assertNull(j.undo());
+        }
+    }
+
+    @Test
     void aJournalWrittenBeforeReviewsExistedStillReadsAndTakesReviewsAfterItsOldLines() throws Exception {
         Path file = temp.resolve("old.tsv");
         // The lines exactly as the codec wrote them before the REVIEW kind: an answer, a drawing and an undo.
