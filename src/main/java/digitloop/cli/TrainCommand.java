@@ -16,7 +16,10 @@ import digitloop.train.TrainingPipeline;
 import digitloop.train.TrainingRequest;
 import digitloop.train.TrainingResult;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -101,30 +104,14 @@ public final class TrainCommand implements Callable<Integer> {
         DatasetStore store = data.ready();
         Digits train = dataCsv == null ? store.train() : KaggleCsvInput.readLabelled(dataCsv);
         Digits test = store.test();
-        LabelFixes fixes = LabelFixes.NONE;
-        if (labelReviews != null) {
-            if (dataCsv != null) throw new IllegalArgumentException("--label-reviews refers to MNIST's sample ids; it cannot be used with --data-csv");
-            if (!java.nio.file.Files.isRegularFile(labelReviews)) {
-                throw new IllegalArgumentException("no label journal at " + labelReviews + ": give the file the app writes, labels/journal.tsv");
-            }
-            try (LabelJournal journal = LabelJournal.open(labelReviews, store.fingerprint())) {
-                fixes = journal.labelFixes(!keepUnclear);
-            }
-        }
-        if (leaveOut != null) {
-            java.util.Set<Integer> ids = IssueCsv.ids(leaveOut);
-            java.util.Set<Integer> all = new java.util.HashSet<>(fixes.leftOut());
-            all.addAll(ids);
-            fixes = new LabelFixes(fixes.relabel(), all);
-        }
+        LabelFixes fixes = labelFixes(store);
         PrintStream o = System.out;
         o.printf(Locale.ROOT, "Training %s on %s%s (%s), %d epochs, batch %d, augmentation %s%s%n",
                 request.architecture().describe(), limit > 0 ? limit + " images" : train.size() + " images",
                 dataCsv == null ? "" : " of " + dataCsv,
                 request.degradation().label(), epochs, batch, config.augmentation().describe(),
                 nonDigits > 0 ? String.format(Locale.ROOT, ", non-digits %.0f %% of each batch", nonDigits * 100) : "");
-        if (labelReviews != null || leaveOut != null) o.println("Label fixes (" + (labelReviews == null ? "" : labelReviews + " ") + (leaveOut == null ? "" : "left out: " + leaveOut)
-                + "): " + fixes.describe());
+        if (labelReviews != null || leaveOut != null) o.println("Label fixes: " + fixes.describe());
         o.println("epoch  train-loss  train-acc  val-loss  val-acc    lr        time");
         ProgressLine line = new ProgressLine(System.err);
         CancellationToken cancel = new CancellationToken();
@@ -150,6 +137,27 @@ public final class TrainCommand implements Callable<Integer> {
                 // Ctrl+C: the hook is running and returns now that nothing is being written.
             }
         }
+    }
+
+    /** What --label-reviews and --leave-out change in MNIST's training labels; refused before any training starts. */
+    private LabelFixes labelFixes(DatasetStore store) throws java.io.IOException {
+        if (labelReviews == null && leaveOut == null) return LabelFixes.NONE;
+        if (dataCsv != null) {
+            throw new IllegalArgumentException("--label-reviews and --leave-out name MNIST's sample ids; they cannot be used with --data-csv");
+        }
+        LabelFixes fixes = LabelFixes.NONE;
+        if (labelReviews != null) {
+            if (!Files.isRegularFile(labelReviews)) {
+                throw new IllegalArgumentException("no label journal at " + labelReviews + ": give the file the app writes, labels/journal.tsv");
+            }
+            try (LabelJournal journal = LabelJournal.open(labelReviews, store.fingerprint())) {
+                fixes = journal.labelFixes(!keepUnclear);
+            }
+        }
+        if (leaveOut == null) return fixes;
+        Set<Integer> left = new HashSet<>(fixes.leftOut());
+        left.addAll(IssueCsv.ids(leaveOut));
+        return new LabelFixes(fixes.relabel(), left);
     }
 
     private int trainAndSave(TrainingRequest request, Digits train, Digits test, LabelFixes fixes, ProgressLine line, PrintStream o,

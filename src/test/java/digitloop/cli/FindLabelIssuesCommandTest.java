@@ -47,6 +47,27 @@ class FindLabelIssuesCommandTest {
     }
 
     @Test
+    void trainLeavesOutTheIdsOfAnIssuesCsvAndRefusesACsvWithoutIds() throws Exception {
+        Path csv = dir.resolve("issues.csv");
+        Files.writeString(csv, "rank,id,given,suggested,p_given,p_suggested,score\n1,3,1,7,0.01,0.98,0.01\n2,17,2,7,0.02,0.97,0.02\n"
+                + "3,550,3,5,0.03,0.96,0.03\n");
+        Path model = dir.resolve("m.zip");
+        CliErrorsTest.Run run = CliErrorsTest.run("train", "--model", "mlp", "--layers", "32", "--epochs", "1", "--limit", "600",
+                "--data", "datasets/mnist", "--leave-out", csv.toString(), "--out", model.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("Label fixes: 0 labels corrected, 3 unclear images left out"), run.out());
+        digitloop.model.TrainingSettings t = digitloop.model.ModelFile.load(model).metadata().training();
+        assertEquals(597, t.trainSize() + t.validationSize(), "the three ids of the CSV are neither trained nor validated on");
+
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "file,label\na.png,3\n");
+        CliErrorsTest.Run refused = CliErrorsTest.run("train", "--model", "mlp", "--epochs", "1", "--limit", "600", "--data", "datasets/mnist",
+                "--leave-out", bad.toString(), "--out", dir.resolve("n.zip").toString());
+        assertTrue(refused.code() != 0);
+        assertTrue(refused.err().contains("has no id column"), refused.err());
+    }
+
+    @Test
     void oneFoldAndAMissingModelAreRefusedInOneLine() {
         CliErrorsTest.Run folds = CliErrorsTest.run("find-label-issues", "--split", "train", "--folds", "1", "--out",
                 dir.resolve("a.csv").toString());
