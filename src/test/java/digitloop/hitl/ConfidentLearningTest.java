@@ -79,4 +79,30 @@ class ConfidentLearningTest {
         assertEquals(found.result().issues(), again.result().issues());
         assertTrue(again.seconds() < found.seconds() / 3, "resumed from the saved folds: " + again.seconds() + " s");
     }
+
+    @Test
+    void aCancelledRankingKeepsItsFinishedFoldsAndTheNextRunTrainsOnlyTheRest() throws Exception {
+        Digits digits = TestData.train().head(800);
+        CrossValidation cv = CrossValidation.DEFAULT.withFolds(2).withPasses(0.5);
+        Path cache = temp.resolve("cancelled");
+        CancellationToken cancel = new CancellationToken();
+        List<String> messages = new java.util.ArrayList<>();
+        ProgressSink stopAfterTheFirstFold = (fraction, message) -> {
+            messages.add(message);
+            if (message.equals("Fold 1 of 2 done")) cancel.cancel();
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class,
+                () -> cv.probabilities(digits, cache, stopAfterTheFirstFold, cancel));
+        try (var files = Files.list(cache)) {
+            assertEquals(List.of("fold-1-of-2.bin"), files.map(f -> f.getFileName().toString()).toList(), "the finished fold is kept, whole");
+        }
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("Fold 1 of 2: training on 400 images, step")), "progress per step");
+
+        List<String> resumed = new java.util.ArrayList<>();
+        float[][] p = cv.probabilities(digits, cache, (fraction, message) -> resumed.add(message), CancellationToken.none());
+        assertTrue(resumed.stream().noneMatch(m -> m.startsWith("Fold 1 of 2: training")), "fold 1 is read back, not trained again");
+        assertTrue(resumed.stream().anyMatch(m -> m.startsWith("Fold 2 of 2: training")));
+        assertEquals(800, p.length);
+        for (float[] row : p) assertEquals(1.0, row[0] + row[1] + row[2] + row[3] + row[4] + row[5] + row[6] + row[7] + row[8] + row[9], 1e-3);
+    }
 }
