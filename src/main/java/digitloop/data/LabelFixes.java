@@ -43,6 +43,6 @@ public record LabelFixes(Map<Integer, Integer> relabel, Set<Integer> leftOut) {
 
     /** One line for a log or a sidecar. */
     public String describe() {
-        return relabel.size() + " labels corrected, " + leftOut.size() + " unclear images left out";
+        return relabel.size() + " labels corrected, " + leftOut.size() + " images left out";
     }
 }

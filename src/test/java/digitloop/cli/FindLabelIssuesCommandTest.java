@@ -55,7 +55,7 @@ class FindLabelIssuesCommandTest {
         CliErrorsTest.Run run = CliErrorsTest.run("train", "--model", "mlp", "--layers", "32", "--epochs", "1", "--limit", "600",
                 "--data", "datasets/mnist", "--leave-out", csv.toString(), "--out", model.toString());
         assertEquals(0, run.code(), run.err());
-        assertTrue(run.out().contains("Label fixes: 0 labels corrected, 3 unclear images left out"), run.out());
+        assertTrue(run.out().contains("Label fixes: 0 labels corrected, 3 images left out"), run.out());
         digitloop.model.TrainingSettings t = digitloop.model.ModelFile.load(model).metadata().training();
         assertEquals(597, t.trainSize() + t.validationSize(), "the three ids of the CSV are neither trained nor validated on");
 
