@@ -4,6 +4,8 @@ import digitloop.train.TrainingProgress;
 import digitloop.data.Augmentation;
 import digitloop.data.DatasetStore;
 import digitloop.data.Digits;
+import digitloop.data.LabelFixes;
+import digitloop.hitl.LabelJournal;
 import digitloop.model.EpochMetrics;
 import digitloop.model.ModelFile;
 import digitloop.task.CancellationToken;
@@ -14,7 +16,10 @@ import digitloop.train.TrainingPipeline;
 import digitloop.train.TrainingRequest;
 import digitloop.train.TrainingResult;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -73,6 +78,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--from", description = "Continue training this model (its architecture and input win over --model/--noise; it keeps its validation split, --seed shuffles).")
     Path from;
 
+    @Option(names = "--label-reviews", paramLabel = "JOURNAL", description = "Apply the label reviews of this label journal "
+            + "(e.g. labels/journal.tsv, from the Review tab's suspicious-labels queue): corrected labels, and the images marked "
+            + "\"not a clear digit\" left out.")
+    Path labelReviews;
+
+    @Option(names = "--keep-unclear", description = "With --label-reviews: train on the images marked \"not a clear digit\" too.")
+    boolean keepUnclear;
+
+    @Option(names = "--leave-out", paramLabel = "CSV", description = "Leave out the training images whose ids are in this CSV's "
+            + "id column, e.g. the issues.csv of find-label-issues --split train.")
+    Path leaveOut;
+
     @Option(names = "--out", required = true, description = "Model file to write, e.g. models/my-cnn.zip.")
     Path out;
 
@@ -87,12 +104,14 @@ public final class TrainCommand implements Callable<Integer> {
         DatasetStore store = data.ready();
         Digits train = dataCsv == null ? store.train() : KaggleCsvInput.readLabelled(dataCsv);
         Digits test = store.test();
+        LabelFixes fixes = labelFixes(store);
         PrintStream o = System.out;
         o.printf(Locale.ROOT, "Training %s on %s%s (%s), %d epochs, batch %d, augmentation %s%s%n",
                 request.architecture().describe(), limit > 0 ? limit + " images" : train.size() + " images",
                 dataCsv == null ? "" : " of " + dataCsv,
                 request.degradation().label(), epochs, batch, config.augmentation().describe(),
                 nonDigits > 0 ? String.format(Locale.ROOT, ", non-digits %.0f %% of each batch", nonDigits * 100) : "");
+        if (labelReviews != null || leaveOut != null) o.println("Label fixes: " + fixes.describe());
         o.println("epoch  train-loss  train-acc  val-loss  val-acc    lr        time");
         ProgressLine line = new ProgressLine(System.err);
         CancellationToken cancel = new CancellationToken();
@@ -109,7 +128,7 @@ public final class TrainCommand implements Callable<Integer> {
         }, "digitloop-train-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return trainAndSave(request, train, test, line, o, cancel);
+            return trainAndSave(request, train, test, fixes, line, o, cancel);
         } finally {
             settled.countDown();
             try {
@@ -120,10 +139,31 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private int trainAndSave(TrainingRequest request, Digits train, Digits test, ProgressLine line, PrintStream o,
+    /** What --label-reviews and --leave-out change in MNIST's training labels; refused before any training starts. */
+    private LabelFixes labelFixes(DatasetStore store) throws java.io.IOException {
+        if (labelReviews == null && leaveOut == null) return LabelFixes.NONE;
+        if (dataCsv != null) {
+            throw new IllegalArgumentException("--label-reviews and --leave-out name MNIST's sample ids; they cannot be used with --data-csv");
+        }
+        LabelFixes fixes = LabelFixes.NONE;
+        if (labelReviews != null) {
+            if (!Files.isRegularFile(labelReviews)) {
+                throw new IllegalArgumentException("no label journal at " + labelReviews + ": give the file the app writes, labels/journal.tsv");
+            }
+            try (LabelJournal journal = LabelJournal.open(labelReviews, store.fingerprint())) {
+                fixes = journal.labelFixes(!keepUnclear);
+            }
+        }
+        if (leaveOut == null) return fixes;
+        Set<Integer> left = new HashSet<>(fixes.leftOut());
+        left.addAll(IssueCsv.ids(leaveOut));
+        return new LabelFixes(fixes.relabel(), left);
+    }
+
+    private int trainAndSave(TrainingRequest request, Digits train, Digits test, LabelFixes fixes, ProgressLine line, PrintStream o,
                              CancellationToken cancel) throws Exception {
         digitloop.model.LoadedModel start = from == null ? null : ModelFile.load(from);
-        TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, start, train, test, new TrainingListener() {
+        TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, start, train, test, fixes, new TrainingListener() {
             @Override
             public void onIteration(IterationEvent e) {
                 line.draw(String.format(Locale.ROOT, "epoch %d/%d", e.epoch(), epochs), (double) e.batch() / e.batchesPerEpoch(),

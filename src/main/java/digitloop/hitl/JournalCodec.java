@@ -23,6 +23,9 @@ final class JournalCodec {
             case DRAWING -> String.join("\t", "D", Long.toString(e.timeMillis()), e.fingerprint(), Integer.toString(e.sampleId()),
                     Integer.toString(e.label()), Integer.toString(e.modelGuess()),
                     String.format(Locale.ROOT, "%.5f", e.guessProbability()), pixelsToText(e.pixels()), e.strategy());
+            case REVIEW -> String.join("\t", "L", Long.toString(e.timeMillis()), e.fingerprint(), Integer.toString(e.sampleId()),
+                    Integer.toString(e.label()), Integer.toString(e.modelGuess()),
+                    String.format(Locale.ROOT, "%.5f", e.guessProbability()), e.strategy(), Integer.toString(e.given()));
             case RETRACTION -> String.join("\t", "R", Long.toString(e.timeMillis()), e.fingerprint(), Integer.toString(e.sampleId()));
         };
         return body + "\t" + crc(body) + "\n";
@@ -71,6 +74,9 @@ final class JournalCodec {
                         Integer.parseInt(f[4]), Integer.parseInt(f[5]), Float.parseFloat(f[6]),
                         // Lines written before own images came have no source field: they are canvas drawings.
                         f.length > 8 ? f[8] : LabelJournal.DRAWING_SOURCE, textToPixels(f[7]));
+                // Added with the suspicious-labels queue; journals written before it have no such line.
+                case "L" -> new LabelEvent(LabelEvent.Kind.REVIEW, Long.parseLong(f[1]), f[2], Integer.parseInt(f[3]),
+                        Integer.parseInt(f[4]), Integer.parseInt(f[5]), Float.parseFloat(f[6]), f[7], null, Integer.parseInt(f[8]));
                 case "R" -> new LabelEvent(LabelEvent.Kind.RETRACTION, Long.parseLong(f[1]), f[2], Integer.parseInt(f[3]),
                         -1, -1, 0f, "", null);
                 default -> null;

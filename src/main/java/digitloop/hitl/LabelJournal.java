@@ -152,7 +152,7 @@ public final class LabelJournal implements AutoCloseable {
 
     private void apply(LabelEvent event) {
         switch (event.kind()) {
-            case ANSWER, DRAWING -> {
+            case ANSWER, DRAWING, REVIEW -> {
                 effective.add(event);
                 if (event.kind() == LabelEvent.Kind.DRAWING && event.sampleId() < 0) nextDrawingId = Math.min(nextDrawingId, event.sampleId() - 1);
             }
@@ -215,17 +215,86 @@ public final class LabelJournal implements AutoCloseable {
         }
     }
 
-    /** Takes back the most recent label still in force; returns it, or null when there is none. */
+    /**
+     * Takes back the most recent answer or drawing still in force; returns it, or null when there is
+     * none. Suspicious-label reviews have their own undo ({@link #undoReview}): Backspace in the pool's
+     * queue never takes back a decision made in the other queue.
+     */
     public LabelEvent undo() throws IOException {
         synchronized (writeLock) {
-            LabelEvent last;
+            LabelEvent last = null;
             synchronized (this) {
-                if (effective.isEmpty()) return null;
-                last = effective.get(effective.size() - 1);
+                for (int i = effective.size() - 1; i >= 0 && last == null; i--) {
+                    LabelEvent e = effective.get(i);
+                    if (e.kind() != LabelEvent.Kind.REVIEW) last = e;
+                    else if (effective.subList(0, i).stream().anyMatch(r -> r.kind() != LabelEvent.Kind.REVIEW && r.sampleId() == e.sampleId())) {
+                        // A retraction removes the newest event of its sample: here that would be this review, not the answer.
+                        return null;
+                    }
+                }
+                if (last == null) return null;
             }
             write(new LabelEvent(LabelEvent.Kind.RETRACTION, System.currentTimeMillis(), fingerprint, last.sampleId(), -1, -1, 0f, "", null));
             return last;
         }
+    }
+
+    /**
+     * Records a person's decision on a given label the suspicious-labels queue showed: {@code label}
+     * equal to {@code given} keeps it, another digit corrects it, {@link LabelEvent#UNCLEAR} marks the
+     * image as not a clear digit. Returns once it is on disk.
+     */
+    public LabelEvent review(int sampleId, int given, int label, int suggested, float suggestedProbability, String method)
+            throws IOException {
+        checkLabel(given);
+        if (label != LabelEvent.UNCLEAR) checkLabel(label);
+        LabelEvent e = new LabelEvent(LabelEvent.Kind.REVIEW, System.currentTimeMillis(), fingerprint, sampleId, label, suggested,
+                suggestedProbability, method.replace('\t', ' '), null, given);
+        write(e);
+        return e;
+    }
+
+    /**
+     * Takes back the most recent review still in force, leaving answers and drawings alone; returns it,
+     * or null when there is none (or a later answer for the same sample would be retracted instead).
+     */
+    public LabelEvent undoReview() throws IOException {
+        synchronized (writeLock) {
+            LabelEvent last = null;
+            synchronized (this) {
+                for (int i = effective.size() - 1; i >= 0 && last == null; i--) {
+                    LabelEvent e = effective.get(i);
+                    if (e.kind() == LabelEvent.Kind.REVIEW) {
+                        last = e;
+                    } else if (e.sampleId() >= 0 && effective.subList(0, i).stream().anyMatch(r -> r.kind() == LabelEvent.Kind.REVIEW
+                            && r.sampleId() == e.sampleId())) {
+                        // A retraction removes the newest event of its sample: here that would be this answer, not the review.
+                        return null;
+                    }
+                }
+                if (last == null) return null;
+            }
+            write(new LabelEvent(LabelEvent.Kind.RETRACTION, System.currentTimeMillis(), fingerprint, last.sampleId(), -1, -1, 0f, "", null));
+            return last;
+        }
+    }
+
+    /** The reviews in force, the newest per sample, by sample id in the order first reviewed. */
+    public synchronized Map<Integer, LabelEvent> reviews() {
+        Map<Integer, LabelEvent> reviews = new LinkedHashMap<>();
+        for (LabelEvent e : effective) if (e.kind() == LabelEvent.Kind.REVIEW) reviews.put(e.sampleId(), e);
+        return reviews;
+    }
+
+    /** What the reviews change in the data for training: corrected labels, and (with {@code leaveOutUnclear}) the unclear images left out. */
+    public digitloop.data.LabelFixes labelFixes(boolean leaveOutUnclear) {
+        Map<Integer, Integer> relabel = new LinkedHashMap<>();
+        java.util.Set<Integer> leftOut = new java.util.LinkedHashSet<>();
+        for (LabelEvent e : reviews().values()) {
+            if (e.relabels()) relabel.put(e.sampleId(), e.label());
+            else if (e.label() == LabelEvent.UNCLEAR && leaveOutUnclear) leftOut.add(e.sampleId());
+        }
+        return new digitloop.data.LabelFixes(relabel, leftOut);
     }
 
     /** Records the queue a person is about to work through, so a reopened journal can resume it. */
@@ -273,7 +342,7 @@ public final class LabelJournal implements AutoCloseable {
     /** Ids of every sample labelled and not undone: pool answers and own images (what a new queue leaves out). */
     public synchronized Set<Integer> labelledIds() {
         Set<Integer> ids = new java.util.LinkedHashSet<>();
-        for (LabelEvent e : effective) if (e.kind() != LabelEvent.Kind.RETRACTION) ids.add(e.sampleId());
+        for (LabelEvent e : effective) if (e.kind() == LabelEvent.Kind.ANSWER || e.kind() == LabelEvent.Kind.DRAWING) ids.add(e.sampleId());
         return ids;
     }
 

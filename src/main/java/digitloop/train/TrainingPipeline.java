@@ -2,6 +2,7 @@ package digitloop.train;
 
 import digitloop.task.CancellationToken;
 import digitloop.data.Digits;
+import digitloop.data.LabelFixes;
 import digitloop.data.Splits;
 import digitloop.model.Classifier;
 import digitloop.model.EvaluationReport;
@@ -31,6 +32,16 @@ public final class TrainingPipeline {
      */
     public static Outcome run(TrainingRequest request, LoadedModel start, Digits rawTrain, Digits rawTest,
                               TrainingListener listener, CancellationToken cancel) {
+        return run(request, start, rawTrain, rawTest, LabelFixes.NONE, listener, cancel);
+    }
+
+    /**
+     * As above, training and validating on {@code fixes}' corrected labels, without its left-out images.
+     * They are applied after the split, so a model's recorded split ({@link TrainedOn}) still names the
+     * images it could have seen, and its review pool stays the same with or without fixes.
+     */
+    public static Outcome run(TrainingRequest request, LoadedModel start, Digits rawTrain, Digits rawTest, LabelFixes fixes,
+                              TrainingListener listener, CancellationToken cancel) {
         if (start != null) {
             request = new TrainingRequest(request.name(), start.metadata().architecture(), start.metadata().degradation(),
                     request.config(), request.trainLimit());
@@ -39,6 +50,8 @@ public final class TrainingPipeline {
         Digits degraded = request.degradation().apply(source);
         long splitSeed = splitSeed(request, start);
         Digits[] parts = Splits.trainValidation(degraded, request.config().validationFraction(), splitSeed);
+        parts[0] = fixes.apply(parts[0]);
+        parts[1] = fixes.apply(parts[1]);
         Trainer trainer = new Trainer(request.config()).named(request.name());
         TrainingResult result = start == null
                 ? trainer.train(request.architecture(), request.degradation(), parts[0], parts[1], listener, cancel)

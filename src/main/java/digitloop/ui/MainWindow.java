@@ -43,6 +43,7 @@ public final class MainWindow extends JFrame {
     private Workbench bench;
     private TrainPanel train;
     private ReviewPanel review;
+    private SuspiciousLabelsPanel suspicious;
     private DrawPanel draw;
     private ResultsPanel results;
     private FirstStartDialog firstStart;
@@ -158,8 +159,8 @@ public final class MainWindow extends JFrame {
         TrainSettingsForm form = new TrainSettingsForm(steps);
         steps.addAll(List.of(
                 () -> tabs.setComponentAt(0, train = new TrainPanel(workbench, tasks, this::useModel, form)),
-                () -> tabs.setComponentAt(1, review = new ReviewPanel(workbench, tasks, this::useModel,
-                        () -> status.setIdleText(describe(workbench)))),
+                () -> tabs.setComponentAt(1, reviewTabs(review = new ReviewPanel(workbench, tasks, this::useModel,
+                        () -> status.setIdleText(describe(workbench))), suspicious = new SuspiciousLabelsPanel(workbench, tasks))),
                 () -> tabs.setComponentAt(2, draw = new DrawPanel(workbench, tasks, this::useModel)),
                 () -> tabs.setComponentAt(3, results = new ResultsPanel(workbench, tasks)),
                 () -> {
@@ -267,6 +268,18 @@ public final class MainWindow extends JFrame {
     TrainPanel trainPanel() { return train; }
 
     ReviewPanel reviewPanel() { return review; }
+
+    SuspiciousLabelsPanel suspiciousPanel() { return suspicious; }
+
+    /** The Review tab: the pool's uncertain samples, and the given labels out-of-sample predictions doubt. */
+    private static javax.swing.JTabbedPane reviewTabs(ReviewPanel pool, SuspiciousLabelsPanel labels) {
+        javax.swing.JTabbedPane sub = new javax.swing.JTabbedPane();
+        sub.setName("reviewTabs");
+        sub.addTab("Uncertain samples", pool);
+        sub.addTab("Suspicious labels", labels);
+        sub.setMnemonicAt(1, java.awt.event.KeyEvent.VK_L);
+        return sub;
+    }
 
     DrawPanel drawPanel() { return draw; }
 

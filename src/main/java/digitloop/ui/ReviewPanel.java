@@ -64,6 +64,7 @@ final class ReviewPanel extends JPanel {
     private final Object contractLock = new Object();
     private LoadedModel contractModel;
     private ReviewContract contract;
+    private digitloop.data.LabelFixes contractFixes;
     private RuntimeException refusal;
     private ReviewQueue queue;
     private final java.util.ArrayDeque<Runnable> typed = new java.util.ArrayDeque<>();
@@ -308,13 +309,17 @@ final class ReviewPanel extends JPanel {
      */
     private ReviewContract contractFor(LoadedModel model) {
         synchronized (contractLock) {
+            // A retrain replays the model's own training images: with the labels corrected in Suspicious labels, not MNIST's.
+            // Relabelled only (images marked unclear stay): the contract's pool and replay are positions in the training set.
+            digitloop.data.LabelFixes fixes = bench.journal().labelFixes(false);
             if (contractModel == null || contractModel.network() != model.network()
-                    || !contractModel.metadata().equals(model.metadata())) {
+                    || !contractModel.metadata().equals(model.metadata()) || !fixes.equals(contractFixes)) {
                 contractModel = model;
+                contractFixes = fixes;
                 contract = null;
                 refusal = null;
                 try {
-                    contract = ReviewContract.of(model.metadata(), model.metadata().degradation().apply(bench.train()));
+                    contract = ReviewContract.of(model.metadata(), model.metadata().degradation().apply(fixes.apply(bench.train())));
                 } catch (ReviewRefusedException e) {
                     refusal = e;
                 }

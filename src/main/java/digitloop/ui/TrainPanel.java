@@ -103,7 +103,11 @@ final class TrainPanel extends JPanel {
         buttons.add(start);
         buttons.add(javax.swing.Box.createHorizontalStrut(8));
         buttons.add(cancel);
+        useReviews.setName("trainUseReviews");
+        useReviews.setToolTipText("<html>Labels you corrected in Review ▸ Suspicious labels replace MNIST's own,<br>"
+                + "and the images you marked \"not a clear digit\" are left out of training and validation.</html>");
         JPanel run = new JPanel(new BorderLayout(0, 8));
+        run.add(useReviews, BorderLayout.CENTER);
         run.add(buttons, BorderLayout.NORTH);
         run.add(progress, BorderLayout.SOUTH);
         JPanel top = new JPanel(new BorderLayout(0, 12));
@@ -141,6 +145,8 @@ final class TrainPanel extends JPanel {
         add(charts, BorderLayout.CENTER);
     }
 
+    private final javax.swing.JCheckBox useReviews = new javax.swing.JCheckBox("Use my reviewed labels (corrected; unclear left out)", true);
+
     /** Starts a run with the form's settings (the Start button, or Ctrl+Enter). */
     void startTraining() {
         if (running != null) return;
@@ -160,8 +166,9 @@ final class TrainPanel extends JPanel {
         progress.setValue(0);
         progress.setString("preparing the data…");
         int epochs = request.config().epochs();
+        digitloop.data.LabelFixes fixes = useReviews.isSelected() ? bench.journal().labelFixes(true) : digitloop.data.LabelFixes.NONE;
         running = tasks.run(TaskRunner.Lane.TRAINING, "Training " + request.name() + " (" + request.architecture().describe() + ")",
-                ctx -> TrainingPipeline.run(request, bench.train(), bench.test(), new TrainingListener() {
+                ctx -> TrainingPipeline.run(request, null, bench.train(), bench.test(), fixes, new TrainingListener() {
                     private final List<double[]> points = new ArrayList<>();
                     private long lastPost;
 

@@ -32,4 +32,23 @@ class TrainingPipelineTest {
         ModelMetadata back = Json.mapper().readValue(Json.mapper().writeValueAsString(grandparent.metadata()), ModelMetadata.class);
         assertEquals(firstSeed, back.training().validationSplitSeed(), "the split seed survives the sidecar");
     }
+
+    @Test
+    void trainingLeavesOutTheImagesMarkedUnclearAndKeepsTheSplitItRecords() {
+        digitloop.data.Digits train = digitloop.TestData.train().head(600);
+        TrainingRequest request = new TrainingRequest("fixes", new digitloop.model.MlpSpec(java.util.List.of(32), "relu", 0.0),
+                Degradation.NONE, new TrainingConfig(1, 64, 1e-3, 1, 1, 0.1, 0, digitloop.data.Augmentation.NONE), 0);
+        java.util.Set<Integer> unclear = java.util.Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        digitloop.data.LabelFixes fixes = new digitloop.data.LabelFixes(java.util.Map.of(20, 3), unclear);
+        TrainingPipeline.Outcome plain = TrainingPipeline.run(request, null, train, digitloop.TestData.test().head(200),
+                digitloop.data.LabelFixes.NONE, new TrainingListener() { }, digitloop.task.CancellationToken.none());
+        TrainingPipeline.Outcome fixed = TrainingPipeline.run(request, null, train, digitloop.TestData.test().head(200), fixes,
+                new TrainingListener() { }, digitloop.task.CancellationToken.none());
+        TrainingSettings a = plain.model().metadata().training();
+        TrainingSettings b = fixed.model().metadata().training();
+        assertEquals(600, a.trainSize() + a.validationSize());
+        assertEquals(600 - unclear.size(), b.trainSize() + b.validationSize(), "the twelve unclear images are neither trained nor validated on");
+        assertEquals(plain.model().metadata().trainedOn(), fixed.model().metadata().trainedOn(),
+                "the recorded split is the same, so the review pool does not change");
+    }
 }
