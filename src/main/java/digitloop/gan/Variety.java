@@ -3,10 +3,11 @@ package digitloop.gan;
 /**
  * How much the images of one label differ from each other: the standard deviation of each pixel across the
  * images, averaged over the 784 pixels. A generator that draws one image per label whatever the noise (mode
- * collapse) scores near 0; ten real training digits of one label score about 0.3.
+ * collapse) scores near 0; ten real training digits of one label score 0.09 (the 1s) to 0.17 (the 2s), measured
+ * on the first ten of each label in MNIST's training set ({@code GanTrainerTest}).
  */
 public final class Variety {
-    /** Below this a label's samples are taken to be one image: a tenth of what real digits show. */
+    /** Below this a label's samples are taken to be one image: a third of the least varied real label. */
     public static final double COLLAPSED = 0.03;
 
     private Variety() {
