@@ -62,8 +62,9 @@ public final class ExperimentGanQualityCommand implements Callable<Integer> {
                 perLabel, seed, truncation, line, CancellationToken.none());
         line.clear();
         double seconds = (System.nanoTime() - start) / 1e9;
-        String table = table(loaded.metadata(), q, model, seconds);
-        String name = model.getFileName().toString();
+        String table = table(loaded.metadata(), q, model, seconds, loaded.generator().graph().numParams(),
+                java.nio.file.Files.size(model) / 1e6);
+        String name = model.getFileName().toString() + (truncation == 1.0 ? "" : " truncation " + truncation);
         String text = MarkedSection.replace(out, "<!-- gan-quality " + name + ": begin -->", "<!-- gan-quality " + name + ": end -->", table);
         AtomicWrite.write(out, text.getBytes(StandardCharsets.UTF_8));
         if (record) GanFile.save(model, loaded.generator(), loaded.metadata().withQuality(q));
@@ -72,10 +73,11 @@ public final class ExperimentGanQualityCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String table(GanMetadata m, GanQuality q, Path model, double seconds) {
+    static String table(GanMetadata m, GanQuality q, Path model, double seconds, long parameters, double megabytes) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "`%s`: %s, %d epochs (%s of training); %,d digits per label, noise seed %d, truncation %.2f, "
-                        + "judged by `%s`; measured in %.0f s.%n%n", model.getFileName(), m.spec().describe(), m.epochs(),
+        s.append(String.format(Locale.ROOT, "`%s`: %s; %,d parameters, a %.1f MB file; %d epochs, %s of training on this machine; "
+                        + "%,d digits per label, noise seed %d, truncation %.2f, judged by `%s`; measured in %.0f s.%n%n",
+                model.getFileName(), m.spec().describe(), parameters, megabytes, m.epochs(),
                 TrainingProgress.duration(m.seconds()), q.samplesPerLabel(), q.seed(), q.truncation(), q.judge(), seconds));
         s.append("| label | fidelity | FID generated vs test | FID real train vs test (floor) |\n|---:|---:|---:|---:|\n");
         for (int l = 0; l < GanSpec.LABELS; l++) {

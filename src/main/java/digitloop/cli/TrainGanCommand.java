@@ -130,7 +130,8 @@ public final class TrainGanCommand implements Callable<Integer> {
                 return 1;
             }
             GanSpec trained = result.generator().spec();
-            GanConfig settings = checkpoint.state().map(s -> s.config()).orElse(config);
+            // The epochs trained, whatever the run first asked for: the sidecar's settings rebuild this generator.
+            GanConfig settings = checkpoint.state().map(s -> s.config()).orElse(config).withEpochs(result.last().epoch());
             GanMetadata metadata = new GanMetadata(GanMetadata.FORMAT_VERSION, GanMetadata.KIND,
                     out.getFileName().toString().replaceFirst("\\.zip$", ""), trained, settings, result.history(), result.seconds(),
                     result.dataMd5(), null, Trainer.versions(), Instant.now().toString());
