@@ -47,7 +47,7 @@ final class GanTrainingBox extends JPanel {
     final JButton train = new JButton("Train a generator");
     final JButton cancel = new JButton("Cancel");
     final DigitGridView samples = new DigitGridView(240, false);
-    final JLabel state = new JLabel("Each epoch of all 60,000 images takes about 8 minutes on 2 cores.");
+    final JLabel state = new JLabel("An epoch of all 60,000 images took 8 to 18 minutes on 2 shared cores.");
     private final XYSeries generatorLoss = new XYSeries("generator");
     private final XYSeries discriminatorLoss = new XYSeries("discriminator");
     final JFreeChart chart;
