@@ -142,9 +142,13 @@ final class GeneratePanel extends JPanel {
         export.setEnabled(ready);
         if (loaded == null) return;
         GanQuality q = loaded.metadata().quality();
-        about.setText(String.format(Locale.ROOT, "%s: %s, %d epochs%s", loaded.file().getFileName(), loaded.metadata().spec().describe(),
+        GanSpec spec = loaded.metadata().spec();
+        about.setToolTipText(spec.describe());
+        about.setText(String.format(Locale.ROOT, "%s: z %d + label embedding %d, %s, %d epochs%s", loaded.file().getFileName(),
+                spec.zSize(), spec.embeddingSize(), spec.loss() == digitloop.gan.GanLoss.LEAST_SQUARES ? "LSGAN" : "BCE",
                 loaded.metadata().epochs(), q == null ? " (not measured)" : String.format(Locale.ROOT,
-                        "; the default CNN reads %.1f %% of its digits as the label asked for", 100 * q.fidelity())));
+                        "; the default CNN reads %.1f %% of its digits as the label asked for (%,d a label)", 100 * q.fidelity(),
+                        q.samplesPerLabel())));
         regenerate();
     }
 
