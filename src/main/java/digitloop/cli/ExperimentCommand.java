@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         description = "Reproducible experiments: the original project's six HITL settings, and the active-learning curve of "
                 + "Gal et al. (2017).",
         subcommands = {ExperimentSeed000Command.class, ExperimentAlCurveCommand.class, ExperimentReviewRoundCommand.class,
-                ExperimentMultiDigitCommand.class, ExperimentHandwritingCommand.class, ExperimentTransferCommand.class})
+                ExperimentMultiDigitCommand.class, ExperimentHandwritingCommand.class, ExperimentTransferCommand.class,
+                ExperimentGanQualityCommand.class})
 public final class ExperimentCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code digitloop}: the root of the command line; with no subcommand the desktop app opens. */
 @Command(name = "digitloop", mixinStandardHelpOptions = true, version = "DigitLoop 0.1.0",
         description = "Handwritten-digit recognition with a human in the loop. Without a command the desktop app opens.",
-        subcommands = {FetchDataCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-                ExperimentCommand.class, BenchCommand.class, AverageCommand.class, KaggleCommand.class,
+        subcommands = {FetchDataCommand.class, TrainCommand.class, TrainGanCommand.class, GenerateCommand.class, EvaluateCommand.class,
+                PredictCommand.class, ExperimentCommand.class, BenchCommand.class, AverageCommand.class, KaggleCommand.class,
                 FindLabelIssuesCommand.class})
 public final class RootCommand implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(RootCommand.class);

@@ -84,6 +84,25 @@ public final class Classifier {
         return new Scores(probabilities, energy);
     }
 
+    /**
+     * The activations of the layer before the output (the default CNN's 256-wide dense layer) for digits that
+     * already carry the model's degradation: the feature space the GAN's Fréchet distance is measured in.
+     */
+    public synchronized float[][] features(Digits digits, CancellationToken cancelled) {
+        requireSide(digits.side());
+        int n = digits.size();
+        float[][] features = new float[n][];
+        float[] buffer = new float[Math.min(BATCH, Math.max(n, 1)) * inputSize];
+        for (int start = 0; start < n; start += BATCH) {
+            cancelled.throwIfCancelled();
+            int count = Math.min(BATCH, n - start);
+            for (int k = 0; k < count; k++) digits.copyImage(start + k, buffer, k * inputSize);
+            float[][] h = hidden(buffer, count).toFloatMatrix();
+            System.arraycopy(h, 0, features, start, count);
+        }
+        return features;
+    }
+
     /** Scores one raw 28x28 image (ink bright, [0,1]): applies the model's degradation first. */
     public synchronized Prediction predict(float[] image28) {
         float[] input = metadata.degradation().apply(image28, 28, 0);

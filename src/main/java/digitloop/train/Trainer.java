@@ -264,7 +264,8 @@ public final class Trainer {
         return md5;
     }
 
-    static Map<String, String> versions() {
+    /** The versions a model file records: DigitLoop, DL4J, Java and the native build. */
+    public static Map<String, String> versions() {
         String dl4j = MultiLayerNetwork.class.getPackage().getImplementationVersion();
         return Map.of("digitloop", String.valueOf(Trainer.class.getPackage().getImplementationVersion()),
                 "deeplearning4j", dl4j == null ? "1.0.0-M2.1" : dl4j,

@@ -69,7 +69,8 @@ final class AppMenus {
         help.add(item("Keys and where things are", KeyStroke.getKeyStroke(KeyEvent.VK_F1, 0), e -> Dialogs.info(window, "DigitLoop keys",
                 "<b>Review:</b> 0–9 label · Enter accepts the model's guess · S skips · Backspace or Ctrl+Z undoes<br>"
                         + "<b>Draw:</b> Esc clears the page · Alt+S several digits on or off<br>"
-                        + "<b>Everywhere:</b> Ctrl+1…4 switch tabs · Ctrl+Enter starts training · F5 evaluates · Ctrl+K evaluates on a Kaggle CSV · "
+                        + "<b>Generate:</b> 0–9 draws that digit<br>"
+                        + "<b>Everywhere:</b> Ctrl+1…5 switch tabs · Ctrl+Enter starts training · F5 evaluates · Ctrl+K evaluates on a Kaggle CSV · "
                         + "Ctrl+R retrains · "
                         + "Ctrl+Shift+D dark theme<br><br>"
                         + "The user guide is docs/user-guide.md; details of any error are in " + Dialogs.escape(RunLog.describe()) + "; your labels are in "

@@ -165,6 +165,12 @@ final class DrawPanel extends JPanel {
         drawingChanged();
     }
 
+    /** Shows a generated digit on the canvas, in single-digit mode, and reads it as if it had been drawn. */
+    void showDigit(float[] pixels28) {
+        if (several.isSelected()) setSeveral(false);
+        canvas.showDigit(pixels28);
+    }
+
     private static final String SINGLE_HINT = "Draw one digit, large, with the mouse";
     private static final String SEVERAL_HINT = "Write a number in a row, each digit large and apart from the next";
 

@@ -189,6 +189,26 @@ public final class DrawingCanvas extends JComponent {
         return false;
     }
 
+    /**
+     * Replaces the page with a 28×28 digit (ink bright, [0, 1], as the GAN draws it) as dark ink on white,
+     * scaled to the page's height and centred: the Generate tab's "classify in Draw".
+     */
+    public void showDigit(float[] pixels28) {
+        BufferedImage digit = new BufferedImage(28, 28, BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < 28 * 28; i++) {
+            int grey = 255 - Math.round(Math.max(0, Math.min(1, pixels28[i])) * 255);
+            digit.setRGB(i % 28, i / 28, grey << 16 | grey << 8 | grey);
+        }
+        page = blankPage(page.getWidth());
+        Graphics2D g = page.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(digit, (page.getWidth() - SIDE) / 2, 0, SIDE, SIDE, null);
+        g.dispose();
+        empty = !hasInk(page);
+        repaint();
+        onChange.run();
+    }
+
     /** A copy of the page, safe to hand to a worker thread. */
     public BufferedImage snapshot() {
         BufferedImage copy = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_INT_RGB);

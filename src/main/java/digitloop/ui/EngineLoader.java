@@ -1,5 +1,7 @@
 package digitloop.ui;
 
+import digitloop.gan.GanFile;
+
 import digitloop.task.TaskContext;
 import digitloop.data.DatasetStore;
 import digitloop.data.Digits;
@@ -69,10 +71,10 @@ final class EngineLoader {
         return existing;
     }
 
-    /** The *.zip files in {@code folder}, sorted; empty when it does not exist. */
+    /** The classifier *.zip files in {@code folder} (not the GAN's generators), sorted; empty when it does not exist. */
     static List<Path> modelFiles(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".zip")).map(Path::normalize).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".zip") && !GanFile.isGenerator(p)).map(Path::normalize).sorted().toList();
         } catch (IOException e) {
             return List.of();
         }

@@ -30,9 +30,9 @@ import org.jfree.chart.ChartPanel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The frame: menus, the four tabs (built once the engine is ready), the status bar. */
+/** The frame: menus, the five tabs (built once the engine is ready), the status bar. */
 public final class MainWindow extends JFrame {
-    static final String[] TABS = {"Train", "Review", "Draw", "Results"};
+    static final String[] TABS = {"Train", "Review", "Draw", "Results", "Generate"};
     private static final Logger log = LoggerFactory.getLogger(MainWindow.class);
 
     private final AppPrefs prefs;
@@ -46,6 +46,7 @@ public final class MainWindow extends JFrame {
     private SuspiciousLabelsPanel suspicious;
     private DrawPanel draw;
     private ResultsPanel results;
+    private GeneratePanel generate;
     private FirstStartDialog firstStart;
 
     MainWindow(AppPrefs prefs, TaskRunner tasks, Workspace workspace, boolean exitOnClose) {
@@ -150,7 +151,7 @@ public final class MainWindow extends JFrame {
     /**
      * Called on the EDT when the engine is ready: builds the real tabs, one per EDT event so the
      * window keeps painting in between, then runs {@code then}. {@link #workbench()} stays null until
-     * all four are in place.
+     * all five are in place.
      */
     void engineReady(Workbench workbench, Runnable then) {
         int selected = Math.max(0, Math.min(TABS.length - 1, prefs.selectedTab()));
@@ -163,6 +164,10 @@ public final class MainWindow extends JFrame {
                         () -> status.setIdleText(describe(workbench))), suspicious = new SuspiciousLabelsPanel(workbench, tasks))),
                 () -> tabs.setComponentAt(2, draw = new DrawPanel(workbench, tasks, this::useModel)),
                 () -> tabs.setComponentAt(3, results = new ResultsPanel(workbench, tasks)),
+                () -> tabs.setComponentAt(4, generate = new GeneratePanel(workbench, tasks, digit -> {
+                    draw.showDigit(digit);
+                    tabs.setSelectedIndex(2);
+                })),
                 () -> {
                     tabs.setSelectedIndex(selected);
                     workbench.onModelChange(m -> status.setIdleText(describe(workbench)));
@@ -284,6 +289,8 @@ public final class MainWindow extends JFrame {
     DrawPanel drawPanel() { return draw; }
 
     ResultsPanel resultsPanel() { return results; }
+
+    GeneratePanel generatePanel() { return generate; }
 
     FirstStartDialog firstStartDialog() { return firstStart; }
 }

@@ -159,6 +159,19 @@ final class EdtWatchdog implements AutoCloseable {
         return false;
     }
 
+    /**
+     * True when {@code frames[i]} runs for the class loader (reading a class from a jar as a panel is first
+     * built): the JVM's doing, not work the app put on the EDT.
+     */
+    static boolean loadsAClass(List<String> frames, int i) {
+        for (int k = i + 1; k < frames.size(); k++) {
+            String name = frames.get(k);
+            if (name.startsWith("jdk.internal.loader.") || name.startsWith("java.lang.ClassLoader.")) return true;
+            if (name.startsWith("digitloop.")) return false;
+        }
+        return false;
+    }
+
     /** The first frame of {@link #OFF_EDT_WORK} in the stacks sampled during one stall, or null. */
     static String offEdtFrame(List<String> stacks) {
         synchronized (stacks) {
@@ -176,6 +189,7 @@ final class EdtWatchdog implements AutoCloseable {
                 for (int i = 0; i < frames.size(); i++) {
                     String name = frames.get(i);
                     if (name.startsWith("jdk.internal.misc.Unsafe.park") && waitsForRendering(frames, i)) continue;
+                    if (loadsAClass(frames, i)) continue;
                     for (String forbidden : OFF_EDT_WORK) if (name.startsWith(forbidden)) return name;
                 }
             }

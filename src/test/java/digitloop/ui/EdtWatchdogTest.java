@@ -48,6 +48,12 @@ class EdtWatchdogTest {
                 + "\n    at digitloop.ui.DigitImage.paintComponent(DigitImage.java:55)";
         String waitingForWork = park + "\n    at digitloop.ui.RetrainPanel.retrain(RetrainPanel.java:1)";
         assertNull(EdtWatchdog.offEdtFrame(List.of(painting)));
+        String classLoading = "\n    at java.base/java.io.FileInputStream.readBytes(Native Method)"
+                + "\n    at java.base/jdk.internal.loader.BuiltinClassLoader.defineClass(BuiltinClassLoader.java:862)"
+                + "\n    at digitloop.ui.DrawPanel.<init>(DrawPanel.java:79)";
+        String reading = "\n    at java.base/java.io.FileInputStream.readBytes(Native Method)\n    at digitloop.ui.ChartBrowser.showSelected(ChartBrowser.java:80)";
+        assertNull(EdtWatchdog.offEdtFrame(List.of(classLoading)), "loading a class is the JVM's");
+        assertTrue(EdtWatchdog.offEdtFrame(List.of(reading)).startsWith("java.io.FileInputStream"), "reading a file is the app's");
         assertTrue(EdtWatchdog.offEdtFrame(List.of(waitingForWork)).startsWith("jdk.internal.misc.Unsafe.park"));
     }
 

@@ -1,0 +1,39 @@
+package digitloop.gan;
+
+/**
+ * The shape of a conditional GAN: noise size, label-embedding size, the loss, and the channel counts of the
+ * generator (its 7×7 block; the 14×14 and 28×28 blocks halve it) and of the discriminator (its first block; the second doubles it).
+ */
+public record GanSpec(int zSize, int embeddingSize, GanLoss loss, int generatorChannels, int discriminatorChannels) {
+    public static final int SIDE = 28;
+    public static final int PIXELS = SIDE * SIDE;
+    public static final int LABELS = 10;
+
+    public static final GanSpec DEFAULT = new GanSpec(64, 16, GanLoss.LEAST_SQUARES, 64, 32);
+
+    public GanSpec {
+        if (zSize < 1 || zSize > 1024) throw new IllegalArgumentException("the noise size must be 1-1024, got " + zSize);
+        if (embeddingSize < 1 || embeddingSize > 256) {
+            throw new IllegalArgumentException("the label-embedding size must be 1-256, got " + embeddingSize);
+        }
+        if (loss == null) throw new IllegalArgumentException("no loss given");
+        if (generatorChannels < 4 || generatorChannels % 4 != 0 || generatorChannels > 512) {
+            throw new IllegalArgumentException("the generator's channels must be a multiple of 4 in 4-512, got " + generatorChannels);
+        }
+        if (discriminatorChannels < 1 || discriminatorChannels > 256) {
+            throw new IllegalArgumentException("the discriminator's channels must be 1-256, got " + discriminatorChannels);
+        }
+    }
+
+    public GanSpec withZ(int z) { return new GanSpec(z, embeddingSize, loss, generatorChannels, discriminatorChannels); }
+
+    public GanSpec withEmbedding(int e) { return new GanSpec(zSize, e, loss, generatorChannels, discriminatorChannels); }
+
+    public GanSpec withLoss(GanLoss l) { return new GanSpec(zSize, embeddingSize, l, generatorChannels, discriminatorChannels); }
+
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "conditional GAN z %d + label embedding %d, generator %d-%d-%d, discriminator %d-%d, %s",
+                zSize, embeddingSize, generatorChannels, generatorChannels / 2, generatorChannels / 4,
+                discriminatorChannels, discriminatorChannels * 2, loss.describe());
+    }
+}
