@@ -48,7 +48,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed for initialisation, shuffling and the split (default: ${DEFAULT-VALUE}).")
     long seed = TrainingConfig.DEFAULT.seed();
 
-    @Option(names = "--augment", description = "Random shifts of ±2 px and rotations of ±10° during training.")
+    // arity 0..1: --augment=false turns off a train.augment=true from a file (picocli's negatable --no-x would
+    // instead flip whatever the default is, and a file's value is the default).
+    @Option(names = "--augment", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+            description = "Random shifts of ±2 px and rotations of ±10° during training (--augment=false: off, "
+                    + "whatever a configuration file says).")
     boolean augment;
 
     @Option(names = "--zoom", description = "With --augment: also random zooms of up to this fraction, e.g. 0.1 for ±10 %%.")
