@@ -51,8 +51,17 @@ public final class DigitLoopApp {
     static void configureLogging(StartupOptions start) {
         if (start.logFile() != null && !start.logFile().isBlank()) {
             String file = start.logFile().strip();
-            System.setProperty(RunLog.SLF4J_FILE, file.equals("System.err") || file.equals("System.out")
-                    ? file : java.nio.file.Path.of(file).toAbsolutePath().toString());
+            if (file.equals("System.err") || file.equals("System.out")) {
+                System.setProperty(RunLog.SLF4J_FILE, file);
+            } else {
+                java.nio.file.Path path = java.nio.file.Path.of(file).toAbsolutePath();
+                try {
+                    java.nio.file.Files.createDirectories(path.getParent());
+                } catch (java.io.IOException | RuntimeException e) {
+                    // slf4j-simple then says it cannot open the file and writes to the standard error stream.
+                }
+                System.setProperty(RunLog.SLF4J_FILE, path.toString());
+            }
         }
         if (System.getProperty(SLF4J_LEVEL) == null || start.logLevel() != CommonOptions.LogLevel.info) {
             System.setProperty(SLF4J_LEVEL, start.logLevel().name());
