@@ -87,7 +87,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Keys the sidecar leaves out: where this run writes and what it logs do not make the model. */
+    /** Keys the sidecar leaves out: how a run logs does not make the model. */
     private static final List<String> NOT_RECORDED = List.of("log-level", "log-file");
 
     @Override

@@ -206,6 +206,28 @@ class ConfigurationTest {
     }
 
     @Test
+    void theEntryPointReadsTheFilesAndTheLoggingBeforeAnyCommandAndOpensTheAppWithoutOne() throws Exception {
+        Path recipe = write(dir.resolve("app.properties"), "train.epochs=3", "log-level=warn", "log-file=" + dir.resolve("x.log"));
+
+        StartupOptions app = StartupOptions.parse("--config", recipe.toString());
+        StartupOptions command = StartupOptions.parse("train", "--model", "cnn", "--config=" + recipe, "--log-level", "debug");
+        StartupOptions plain = StartupOptions.parse();
+        StartupOptions missing = StartupOptions.parse("--config", dir.resolve("nope.properties").toString());
+
+        assertTrue(app.opensApp(), "no command: the app, with the file");
+        assertEquals(recipe.toAbsolutePath(), app.configFile());
+        assertEquals(CommonOptions.LogLevel.warn, app.logLevel(), "from the file");
+        assertEquals(dir.resolve("x.log").toString(), app.logFile());
+        assertFalse(command.opensApp());
+        assertEquals(CommonOptions.LogLevel.debug, command.logLevel(), "typed beats the file");
+        assertTrue(plain.opensApp());
+        assertEquals(CommonOptions.LogLevel.info, plain.logLevel());
+        assertNull(plain.configFile());
+        assertEquals(dir.resolve("nope.properties").toAbsolutePath() + ": no such configuration file", missing.problem());
+        assertEquals(3, AppTrainDefaults.from(app.files()).request().config().epochs(), "the Train tab gets the file's epochs");
+    }
+
+    @Test
     void theTrainTabStartsFromTheSameDefaultsAsTrain() throws Exception {
         AppTrainDefaults tab = AppTrainDefaults.from(SettingsFiles.none());
         CliErrorsTest.Run train = CliErrorsTest.run("train", "--model", "cnn", "--out", "x.zip", "--print-config");
