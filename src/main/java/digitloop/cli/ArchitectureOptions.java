@@ -56,6 +56,17 @@ public final class ArchitectureOptions {
         return given == null ? fallback : given;
     }
 
+    /** The values a file or the command line can get wrong, as {@link BadSetting}s naming the option. */
+    void checkRanges(picocli.CommandLine.Model.CommandSpec command) {
+        BadSetting.require(command, "--noise", noise >= 0, noise, "a number of at least 0 (the σ of the noise, 0 = none)");
+        BadSetting.require(command, "--downsample", downsample == null || downsample == 14, downsample, "14 (2x2 average pooling of 28x28)");
+        BadSetting.require(command, "--dropout", dropout == null || (dropout >= 0 && dropout < 1), dropout, "a share from 0 up to 1");
+        BadSetting.require(command, "--layers", layers == null || (!layers.isEmpty() && layers.stream().allMatch(n -> n != null && n >= 1)),
+                layers, "whole numbers of at least 1 separated by commas, e.g. 32,64");
+        BadSetting.require(command, "--kernel", kernel == null || kernel >= 1, kernel, "a whole number of at least 1");
+        BadSetting.require(command, "--dense", dense == null || dense >= 1, dense, "a whole number of at least 1");
+    }
+
     Degradation degradation() {
         if (downsample != null && downsample != 14) {
             throw new IllegalArgumentException("--downsample only supports 14 (2x2 average pooling of 28x28), got " + downsample);

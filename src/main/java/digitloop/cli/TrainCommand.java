@@ -15,8 +15,10 @@ import digitloop.train.TrainingListener;
 import digitloop.train.TrainingPipeline;
 import digitloop.train.TrainingRequest;
 import digitloop.train.TrainingResult;
+import digitloop.model.RunSettings;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -26,7 +28,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model on MNIST and save it (DL4J zip + JSON sidecar).")
@@ -35,21 +39,25 @@ public final class TrainCommand implements Callable<Integer> {
     ArchitectureOptions architecture;
 
     @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
-    int epochs = 10;
+    int epochs = TrainingConfig.DEFAULT.epochs();
 
     @Option(names = "--batch", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch = 64;
+    int batch = TrainingConfig.DEFAULT.batchSize();
 
     @Option(names = "--lr", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate = 1e-3;
+    double learningRate = TrainingConfig.DEFAULT.learningRate();
 
     @Option(names = "--lr-decay", description = "Learning-rate factor per epoch (default: ${DEFAULT-VALUE}).")
-    double decay = 0.8;
+    double decay = TrainingConfig.DEFAULT.learningRateDecay();
 
     @Option(names = "--seed", description = "Seed for initialisation, shuffling and the split (default: ${DEFAULT-VALUE}).")
-    long seed = 1;
+    long seed = TrainingConfig.DEFAULT.seed();
 
-    @Option(names = "--augment", description = "Random shifts of ±2 px and rotations of ±10° during training.")
+    // arity 0..1: --augment=false turns off a train.augment=true from a file (picocli's negatable --no-x would
+    // instead flip whatever the default is, and a file's value is the default).
+    @Option(names = "--augment", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+            description = "Random shifts of ±2 px and rotations of ±10° during training (--augment=false: off, "
+                    + "whatever a configuration file says).")
     boolean augment;
 
     @Option(names = "--zoom", description = "With --augment: also random zooms of up to this fraction, e.g. 0.1 for ±10 %%.")
@@ -57,16 +65,16 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--non-digits", paramLabel = "SHARE", description = "Also train on synthetic non-digits (scribbles, shapes, "
             + "textures, smudges) with a uniform target, this share of each batch, e.g. 0.1: the model learns to say \"not sure\" on them.")
-    double nonDigits;
+    double nonDigits = TrainingConfig.DEFAULT.nonDigitShare();
 
     @Option(names = "--patience", description = "Stop after this many epochs without a better validation accuracy; 0 = never.")
-    int patience;
+    int patience = TrainingConfig.DEFAULT.patience();
 
     @Option(names = "--limit", description = "Use only the first N training images (default: all 60,000).")
-    int limit;
+    int limit = TrainingRequest.DEFAULT.trainLimit();
 
     @Option(names = "--validation", description = "Share of the training images held out for validation (default: ${DEFAULT-VALUE}).")
-    double validation = 0.1;
+    double validation = TrainingConfig.DEFAULT.validationFraction();
 
     @Mixin
     DataOption data;
@@ -93,14 +101,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Model file to write, e.g. models/my-cnn.zip.")
     Path out;
 
+    @Spec
+    CommandSpec spec;
+
+    /** Keys the sidecar leaves out: how a run logs does not make the model. */
+    private static final List<String> NOT_RECORDED = List.of("log-level", "log-file");
+
     @Override
     public Integer call() throws Exception {
-        OutputFile.requireWritable(out);
-        TrainingConfig config = new TrainingConfig(epochs, batch, learningRate, decay, seed, validation, patience,
-                augment ? Augmentation.STANDARD.withZoom(zoom) : Augmentation.NONE).withNonDigits(nonDigits);
         // Options are checked before the data is read: a wrong one should fail at once.
-        TrainingRequest request = new TrainingRequest(out.getFileName().toString().replaceFirst("\\.zip$", ""),
-                architecture.spec(), architecture.degradation(), config, limit);
+        TrainingRequest request = request();
+        OutputFile.requireWritable(out);
+        TrainingConfig config = request.config();
         DatasetStore store = data.ready();
         Digits train = dataCsv == null ? store.train() : KaggleCsvInput.readLabelled(dataCsv);
         Digits test = store.test();
@@ -160,6 +172,40 @@ public final class TrainCommand implements Callable<Integer> {
         return new LabelFixes(fixes.relabel(), left);
     }
 
+    /** What these options ask for; a value that is not allowed raises a {@link BadSetting}, a mismatch IllegalArgumentException. */
+    TrainingRequest request() {
+        checkRanges();
+        TrainingConfig config = new TrainingConfig(epochs, batch, learningRate, decay, seed, validation, patience,
+                augment ? Augmentation.STANDARD.withZoom(zoom) : Augmentation.NONE).withNonDigits(nonDigits);
+        return new TrainingRequest(out.getFileName().toString().replaceFirst("\\.zip$", ""),
+                architecture.spec(), architecture.degradation(), config, limit);
+    }
+
+    /**
+     * The options a file or the command line can set wrongly, checked before anything is read so the error
+     * names the file and key ({@link BadSetting}); the engine's records check the same again.
+     */
+    private void checkRanges() {
+        BadSetting.require(spec, "--epochs", epochs >= 1, epochs, "a whole number of at least 1");
+        BadSetting.require(spec, "--batch", batch >= 1, batch, "a whole number of at least 1");
+        BadSetting.require(spec, "--lr", learningRate > 0 && !Double.isInfinite(learningRate), learningRate, "a number above 0, e.g. 1e-3");
+        BadSetting.require(spec, "--lr-decay", decay > 0 && decay <= 1, decay, "a number above 0 and at most 1 (1 = constant)");
+        BadSetting.require(spec, "--validation", validation >= 0 && validation < 1, validation, "a share from 0 up to (not including) 1");
+        BadSetting.require(spec, "--patience", patience >= 0, patience, "a whole number of epochs, 0 = never stop early");
+        BadSetting.require(spec, "--limit", limit >= 0, limit, "a whole number of images, 0 = all");
+        BadSetting.require(spec, "--non-digits", nonDigits >= 0 && nonDigits <= 1, nonDigits, "a share from 0 to 1");
+        BadSetting.require(spec, "--zoom", zoom >= 0 && zoom < 0.5, zoom, "a fraction from 0 up to (not including) 0.5, e.g. 0.1");
+        architecture.checkRanges(spec);
+    }
+
+    /** Every setting this run resolved, for the sidecar (see ResolvedSettings). */
+    private RunSettings resolvedSettings() {
+        LayeredDefaults defaults = spec.commandLine().getDefaultValueProvider() instanceof LayeredDefaults d
+                ? d : new LayeredDefaults(digitloop.files.SettingsFiles.none());
+        ResolvedSettings resolved = ResolvedSettings.of(spec, defaults);
+        return new RunSettings(resolved.values(NOT_RECORDED), resolved.sources(NOT_RECORDED));
+    }
+
     private int trainAndSave(TrainingRequest request, Digits train, Digits test, LabelFixes fixes, ProgressLine line, PrintStream o,
                              CancellationToken cancel) throws Exception {
         digitloop.model.LoadedModel start = from == null ? null : ModelFile.load(from);
@@ -187,7 +233,7 @@ public final class TrainCommand implements Callable<Integer> {
             System.err.println("error: stopped by Ctrl+C after training; nothing was saved.");
             return 1;
         }
-        ModelFile.save(out, outcome.model().network(), outcome.model().metadata());
+        ModelFile.save(out, outcome.model().network(), outcome.model().metadata().withSettings(resolvedSettings()));
         o.printf(Locale.ROOT, "%s; best epoch %d. Test accuracy %.4f, macro-F1 %.4f. Trusted threshold %.4f. Saved %s%n",
                 result.message(), result.bestEpoch(), outcome.test().accuracy(), outcome.test().macroF1(),
                 outcome.model().metadata().trustedThreshold(), out);

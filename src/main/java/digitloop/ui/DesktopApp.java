@@ -2,6 +2,7 @@ package digitloop.ui;
 
 import com.formdev.flatlaf.FlatDarkLaf;
 import com.formdev.flatlaf.FlatLightLaf;
+import digitloop.train.TrainingRequest;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
@@ -24,7 +25,19 @@ public final class DesktopApp {
 
     /** The entry point {@code DigitLoopApp} calls with no arguments. */
     public static void launch() {
-        launch(AppPrefs.user(), TaskRunner.background(), Workspace.current(), true);
+        launch(TrainingRequest.DEFAULT, null);
+    }
+
+    /**
+     * As {@link #launch()}, with the Train tab starting from {@code trainDefaults} (the configuration files'
+     * values); {@code configProblem}, when not null, is the line saying which file and key could not be used.
+     */
+    public static void launch(TrainingRequest trainDefaults, String configProblem) {
+        MainWindow frame = launch(AppPrefs.user(), TaskRunner.background(), Workspace.current().withTrainDefaults(trainDefaults), true);
+        if (configProblem != null) {
+            SwingUtilities.invokeLater(() -> Dialogs.info(frame, "Configuration file",
+                    Dialogs.escape(configProblem) + "<br><br>The Train tab starts from the built-in defaults."));
+        }
     }
 
     /**

@@ -157,7 +157,7 @@ public final class MainWindow extends JFrame {
         int selected = Math.max(0, Math.min(TABS.length - 1, prefs.selectedTab()));
         List<Runnable> steps = new ArrayList<>();
         // The Train tab's form alone held a cold EDT for 290 ms in one turn (its spinners): a few turns instead.
-        TrainSettingsForm form = new TrainSettingsForm(steps);
+        TrainSettingsForm form = new TrainSettingsForm(steps, workspace.trainDefaults());
         steps.addAll(List.of(
                 () -> tabs.setComponentAt(0, train = new TrainPanel(workbench, tasks, this::useModel, form)),
                 () -> tabs.setComponentAt(1, reviewTabs(review = new ReviewPanel(workbench, tasks, this::useModel,

@@ -42,39 +42,50 @@ final class TrainSettingsForm extends JPanel {
     JCheckBox augment;
     JSpinner nonDigits;
 
-    /** Builds the whole form at once. */
+    /** What the form starts from (its fields show it); the settings it has no field for are trained with as they are. */
+    private final TrainingRequest defaults;
+
+    /** Builds the whole form at once, from the built-in defaults. */
     TrainSettingsForm() {
-        this(null);
+        this(null, TrainingRequest.DEFAULT);
     }
 
     /**
      * With {@code turns} null the form is built at once; otherwise its build steps are appended to
      * {@code turns}, for the caller to run in order, and the form is usable once the last has run.
+     * {@code defaults}: the values the fields start with (the built-in defaults, or the configuration files').
      */
-    TrainSettingsForm(List<Runnable> turns) {
+    TrainSettingsForm(List<Runnable> turns, TrainingRequest defaults) {
         super(new GridBagLayout());
+        this.defaults = defaults;
+        TrainingConfig c = defaults.config();
+        Degradation d = defaults.degradation();
         List<Runnable> steps = List.of(
                 () -> {
                     model = new JComboBox<>(new String[] {"CNN", "MLP", "LeNet"});
-                    layers = new JTextField("32,64,128", 10);
-                    dropout = new JSpinner(new SpinnerNumberModel(0.4, 0.0, 0.9, 0.05));
+                    model.setSelectedItem(modelName(defaults.architecture()));
+                    layers = new JTextField(layersText(defaults.architecture()), 10);
+                    dropout = new JSpinner(new SpinnerNumberModel(clamp(defaults.architecture().dropout(), 0, 0.95), 0.0, 0.95, 0.05));
                 },
                 () -> {
                     input = new JComboBox<>(new String[] {"clean", "Gaussian noise", "14x14"});
-                    sigma = new JSpinner(new SpinnerNumberModel(0.3, 0.0, 2.0, 0.01));
-                    epochs = new JSpinner(new SpinnerNumberModel(5, 1, 200, 1));
+                    input.setSelectedItem(d.downsample() ? "14x14" : d.noiseSigma() > 0 ? "Gaussian noise" : "clean");
+                    sigma = new JSpinner(new SpinnerNumberModel(clamp(d.noiseSigma() > 0 ? d.noiseSigma() : SIGMA_WHEN_CHOSEN, 0, 2), 0.0, 2.0, 0.01));
+                    epochs = new JSpinner(new SpinnerNumberModel(clamp(c.epochs(), 1, 10_000), 1, 10_000, 1));
                 },
                 () -> {
-                    batch = new JSpinner(new SpinnerNumberModel(64, 1, 4096, 16));
-                    learningRate = new JSpinner(new SpinnerNumberModel(0.001, 0.00001, 1.0, 0.0005));
+                    batch = new JSpinner(new SpinnerNumberModel(clamp(c.batchSize(), 1, 4096), 1, 4096, 16));
+                    learningRate = new JSpinner(new SpinnerNumberModel(clamp(c.learningRate(), 1e-8, 1), 1e-8, 1.0, 0.0005));
                 },
                 () -> {
-                    seed = new JSpinner(new SpinnerNumberModel(1, 0, Integer.MAX_VALUE, 1));
-                    limit = new JSpinner(new SpinnerNumberModel(60_000, 100, 60_000, 1000));
+                    seed = new JSpinner(new SpinnerNumberModel((int) clamp(c.seed(), 0, Integer.MAX_VALUE), 0, Integer.MAX_VALUE, 1));
+                    int images = defaults.trainLimit() == 0 ? MNIST_TRAINING_IMAGES : defaults.trainLimit();
+                    limit = new JSpinner(new SpinnerNumberModel(clamp(images, 1, MNIST_TRAINING_IMAGES), 1, MNIST_TRAINING_IMAGES, 1000));
                 },
                 () -> {
-                    augment = new JCheckBox("shifts ±2 px, rotations ±10°");
-                    nonDigits = new JSpinner(new SpinnerNumberModel(0.0, 0.0, 0.5, 0.05));
+                    augment = new JCheckBox(augmentationLabel(c.augmentation()));
+                    augment.setSelected(!c.augmentation().isNone());
+                    nonDigits = new JSpinner(new SpinnerNumberModel(clamp(c.nonDigitShare(), 0, 1), 0.0, 1.0, 0.05));
                 },
                 this::wireAndLayOut);
         if (turns == null) {
@@ -82,6 +93,36 @@ final class TrainSettingsForm extends JPanel {
         } else {
             turns.addAll(steps);
         }
+    }
+
+    /** MNIST's training images; the spinner at its top means "all" (a limit of 0). */
+    static final int MNIST_TRAINING_IMAGES = 60_000;
+    /** What the σ spinner shows until noise is chosen; no training default (clean input is). */
+    private static final double SIGMA_WHEN_CHOSEN = 0.3;
+
+    private static String modelName(ArchitectureSpec spec) {
+        return spec instanceof MlpSpec ? "MLP" : spec instanceof LeNetSpec ? "LeNet" : "CNN";
+    }
+
+    private static String layersText(ArchitectureSpec spec) {
+        List<Integer> sizes = spec instanceof CnnSpec cnn ? cnn.channels() : spec instanceof MlpSpec mlp ? mlp.hidden() : List.of(20, 50);
+        return sizes.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static String augmentationLabel(Augmentation a) {
+        return a.isNone() || a.equals(Augmentation.STANDARD) ? "shifts ±2 px, rotations ±10°" : a.describe();
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    private static int clamp(int v, int lo, int hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    private static long clamp(long v, long lo, long hi) {
+        return Math.max(lo, Math.min(hi, v));
     }
 
     private void wireAndLayOut() {
@@ -95,15 +136,20 @@ final class TrainSettingsForm extends JPanel {
                 + " teaches the model to say \"not sure\" on the Draw tab. 0.15 is what the default CNN used.");
         ((JSpinner.NumberEditor) learningRate.getEditor()).getFormat().applyPattern("0.#####");
         model.addActionListener(e -> {
-            switch ((String) model.getSelectedItem()) {
-                case "MLP" -> { layers.setText("512,256,128"); dropout.setValue(0.3); }
-                case "LeNet" -> { layers.setText("20,50"); dropout.setValue(0.0); }
-                default -> { layers.setText("32,64,128"); dropout.setValue(0.4); }
-            }
+            String chosen = (String) model.getSelectedItem();
+            ArchitectureSpec shape = chosen.equals(modelName(defaults.architecture())) ? defaults.architecture()
+                    : switch (chosen) {
+                        case "MLP" -> MlpSpec.DEFAULT;
+                        case "LeNet" -> LeNetSpec.DEFAULT;
+                        default -> CnnSpec.DEFAULT;
+                    };
+            layers.setText(layersText(shape));
+            dropout.setValue(shape.dropout());
             layers.setEnabled(!"LeNet".equals(model.getSelectedItem()));
         });
         input.addActionListener(e -> sigma.setEnabled("Gaussian noise".equals(input.getSelectedItem())));
-        sigma.setEnabled(false);
+        sigma.setEnabled("Gaussian noise".equals(input.getSelectedItem()));
+        layers.setEnabled(!"LeNet".equals(model.getSelectedItem()));
         int row = 0;
         row = add(row, "Model", model);
         row = add(row, "Layers (channels or units)", layers);
@@ -134,21 +180,28 @@ final class TrainSettingsForm extends JPanel {
     /** The request these settings describe; bad values raise IllegalArgumentException with a readable message. */
     TrainingRequest request(String name) {
         double drop = ((Number) dropout.getValue()).doubleValue();
+        CnnSpec cnnShape = defaults.architecture() instanceof CnnSpec cnn ? cnn : CnnSpec.DEFAULT;
+        MlpSpec mlpShape = defaults.architecture() instanceof MlpSpec mlp ? mlp : MlpSpec.DEFAULT;
         ArchitectureSpec spec = switch ((String) model.getSelectedItem()) {
-            case "MLP" -> new MlpSpec(sizes(), "relu", drop);
+            case "MLP" -> new MlpSpec(sizes(), mlpShape.activation(), drop);
             case "LeNet" -> new LeNetSpec(drop);
-            default -> new CnnSpec(sizes(), 3, 256, drop);
+            default -> new CnnSpec(sizes(), cnnShape.kernel(), cnnShape.dense(), drop);
         };
+        long noiseSeed = defaults.degradation().seed();
         Degradation degradation = switch ((String) input.getSelectedItem()) {
-            case "Gaussian noise" -> Degradation.noise(((Number) sigma.getValue()).doubleValue());
-            case "14x14" -> Degradation.downsampled();
-            default -> Degradation.NONE;
+            case "Gaussian noise" -> new Degradation(((Number) sigma.getValue()).doubleValue(), false, noiseSeed);
+            case "14x14" -> new Degradation(0, true, noiseSeed);
+            default -> new Degradation(0, false, noiseSeed);
         };
+        TrainingConfig d = defaults.config();
+        Augmentation augmentation = !augment.isSelected() ? Augmentation.NONE
+                : d.augmentation().isNone() ? Augmentation.STANDARD : d.augmentation();
         TrainingConfig config = new TrainingConfig((Integer) epochs.getValue(), (Integer) batch.getValue(),
-                ((Number) learningRate.getValue()).doubleValue(), 0.8, ((Integer) seed.getValue()).longValue(), 0.1, 0,
-                augment.isSelected() ? Augmentation.STANDARD : Augmentation.NONE)
+                ((Number) learningRate.getValue()).doubleValue(), d.learningRateDecay(), ((Integer) seed.getValue()).longValue(),
+                d.validationFraction(), d.patience(), augmentation)
                 .withNonDigits(((Number) nonDigits.getValue()).doubleValue());
-        return new TrainingRequest(name, spec, degradation, config, (Integer) limit.getValue());
+        int images = (Integer) limit.getValue();
+        return new TrainingRequest(name, spec, degradation, config, images >= MNIST_TRAINING_IMAGES ? 0 : images);
     }
 
     /** A short line for the run list: "MLP 512-256-128 · clean · 3,000 images · 1 epoch". */

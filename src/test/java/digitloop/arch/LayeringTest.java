@@ -39,7 +39,7 @@ class LayeringTest {
         MAY_USE.put("overlay", List.of("canvas", "model"));
         MAY_USE.put("cli", List.of("data", "model", "canvas", "overlay", "train", "hitl", "gan", "task", "files"));
         MAY_USE.put("ui", List.of("data", "model", "canvas", "overlay", "train", "hitl", "gan", "task", "files"));
-        MAY_USE.put("", List.of("cli", "ui", "model", "files"));
+        MAY_USE.put("", List.of("cli", "ui", "model", "files", "train"));
     }
 
     /** Packages that are planned but may not exist yet. */

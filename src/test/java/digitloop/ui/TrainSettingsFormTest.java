@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import digitloop.data.Augmentation;
+import digitloop.data.Degradation;
+import digitloop.model.MlpSpec;
+import digitloop.train.TrainingConfig;
 import digitloop.train.TrainingRequest;
+import java.util.List;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +36,35 @@ class TrainSettingsFormTest {
             form.layers.setText("32, sixty-four");
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> form.request("bad"));
             assertTrue(e.getMessage().contains("'32, sixty-four'"), e.getMessage());
+        });
+    }
+
+    @Test
+    void aNewFormAsksForTheBuiltInDefaultsTheCommandLineUses() throws Exception {
+        onEdt(() -> {
+            TrainSettingsForm form = new TrainSettingsForm();
+            TrainingRequest r = form.request("");
+            // TrainingRequest.DEFAULT is what `train` resolves with nothing typed (ConfigurationTest checks that side).
+            assertEquals(TrainingRequest.DEFAULT, r);
+            assertEquals(10, (Integer) form.epochs.getValue(), "one default for epochs, not the tab's old 5");
+        });
+    }
+
+    @Test
+    void aFormFromAConfiguredRecipeShowsItAndTrainsWithItsHiddenSettingsToo() throws Exception {
+        TrainingRequest recipe = new TrainingRequest("", new MlpSpec(List.of(64, 32), "relu", 0.2), new Degradation(0.3, false, 7),
+                new TrainingConfig(12, 32, 5e-4, 0.9, 4, 0.2, 3, Augmentation.STANDARD.withZoom(0.1), 0.1), 5000);
+        onEdt(() -> {
+            TrainSettingsForm form = new TrainSettingsForm(null, recipe);
+            assertEquals("MLP", form.model.getSelectedItem());
+            assertEquals("64,32", form.layers.getText());
+            assertEquals("Gaussian noise", form.input.getSelectedItem());
+            assertTrue(form.sigma.isEnabled());
+            assertEquals(12, (Integer) form.epochs.getValue());
+            assertEquals(5000, (Integer) form.limit.getValue());
+            assertTrue(form.augment.isSelected());
+            // Decay, validation share, patience, zoom and the noise's seed have no field: the recipe's stand.
+            assertEquals(recipe, form.request(""));
         });
     }
 
