@@ -2,17 +2,22 @@ package digitloop;
 
 import digitloop.cli.RootCommand;
 import digitloop.model.NativeBackend;
+import digitloop.files.InstalledApp;
 import digitloop.files.RunLog;
 
 /**
  * The one entry point. With no arguments it opens the desktop app; with a subcommand it runs
- * headless. Logging and the native backend are set up first, before anything loads ND4J.
+ * headless. The home (for the installed app), logging and the native backend are set up first, before
+ * anything loads ND4J.
  */
 public final class DigitLoopApp {
     private DigitLoopApp() {
     }
 
     public static void main(String[] args) {
+        // The installed app's home is the person's data folder; it must be settled before the log or any
+        // path under the home is made.
+        InstalledApp.settle();
         configureLogging();
         NativeBackend.configure();
         if (args.length == 0 && !java.awt.GraphicsEnvironment.isHeadless()) {

@@ -4,6 +4,9 @@ import digitloop.train.TrainingProgress;
 import digitloop.data.Augmentation;
 import digitloop.data.DatasetStore;
 import digitloop.data.Digits;
+import digitloop.data.FolderImages;
+import digitloop.canvas.ImageFolderException;
+import digitloop.canvas.ImageFolderReader;
 import digitloop.model.EpochMetrics;
 import digitloop.model.ModelFile;
 import digitloop.task.CancellationToken;
@@ -26,6 +29,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model on MNIST and save it (DL4J zip + JSON sidecar).")
 public final class TrainCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     ArchitectureOptions architecture;
 
@@ -70,6 +76,15 @@ public final class TrainCommand implements Callable<Integer> {
             + "instead of MNIST's training images; the test report is still on MNIST's test images.")
     Path dataCsv;
 
+    @Option(names = "--images", paramLabel = "DIR", description = "Also train on this labelled folder of your own images "
+            + "(subfolders 0 … 9, or a labels.csv), mixed into MNIST's training images at --images-share; "
+            + "its not-a-digit images are not trained on.")
+    Path images;
+
+    @Option(names = "--images-share", paramLabel = "SHARE", description = "With --images: the share of the training set that is "
+            + "your images, repeated as needed (default: ${DEFAULT-VALUE}).")
+    double imagesShare = 0.2;
+
     @Option(names = "--from", description = "Continue training this model (its architecture and input win over --model/--noise; it keeps its validation split, --seed shuffles).")
     Path from;
 
@@ -84,6 +99,10 @@ public final class TrainCommand implements Callable<Integer> {
         // Options are checked before the data is read: a wrong one should fail at once.
         TrainingRequest request = new TrainingRequest(out.getFileName().toString().replaceFirst("\\.zip$", ""),
                 architecture.spec(), architecture.degradation(), config, limit);
+        if (!(imagesShare > 0 && imagesShare < 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--images-share must lie between 0 and 1, e.g. 0.2");
+        }
+        FolderImages own = images == null ? null : readOwn();
         DatasetStore store = data.ready();
         Digits train = dataCsv == null ? store.train() : KaggleCsvInput.readLabelled(dataCsv);
         Digits test = store.test();
@@ -109,7 +128,7 @@ public final class TrainCommand implements Callable<Integer> {
         }, "digitloop-train-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return trainAndSave(request, train, test, line, o, cancel);
+            return trainAndSave(request, train, own == null ? null : own.digits(), test, line, o, cancel);
         } finally {
             settled.countDown();
             try {
@@ -120,10 +139,28 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private int trainAndSave(TrainingRequest request, Digits train, Digits test, ProgressLine line, PrintStream o,
+    /** The folder, read before MNIST so that a bad one fails at once; what it holds is said before training. */
+    private FolderImages readOwn() throws java.io.IOException {
+        ProgressLine line = new ProgressLine(System.err);
+        FolderImages own = ImageFolderReader.readLabelled(images, CancellationToken.none(), (f, m) -> line.draw("images", f, m));
+        line.clear();
+        if (own.digits().size() == 0) {
+            throw new ImageFolderException(images + " holds no digit images to train on (only " + NOT_A_DIGIT_NOTE + ")");
+        }
+        System.out.printf(Locale.ROOT, "Own images: %d digits of %s, %.0f %% of the training set%s%s%n", own.digits().size(), images,
+                imagesShare * 100,
+                own.nonDigits().size() == 0 ? "" : "; its " + own.nonDigits().size() + " " + NOT_A_DIGIT_NOTE + " are not trained on",
+                own.skipped().isEmpty() ? "" : "; " + own.skipped().size() + " files left out (first: "
+                        + own.name(own.skipped().get(0).file()) + ", " + own.skipped().get(0).reason() + ")");
+        return own;
+    }
+
+    private static final String NOT_A_DIGIT_NOTE = "not-a-digit images";
+
+    private int trainAndSave(TrainingRequest request, Digits train, Digits own, Digits test, ProgressLine line, PrintStream o,
                              CancellationToken cancel) throws Exception {
         digitloop.model.LoadedModel start = from == null ? null : ModelFile.load(from);
-        TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, start, train, test, new TrainingListener() {
+        TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, start, train, own, imagesShare, test, new TrainingListener() {
             @Override
             public void onIteration(IterationEvent e) {
                 line.draw(String.format(Locale.ROOT, "epoch %d/%d", e.epoch(), epochs), (double) e.batch() / e.batchesPerEpoch(),

@@ -31,6 +31,15 @@ public final class TrainingPipeline {
      */
     public static Outcome run(TrainingRequest request, LoadedModel start, Digits rawTrain, Digits rawTest,
                               TrainingListener listener, CancellationToken cancel) {
+        return run(request, start, rawTrain, null, 0, rawTest, listener, cancel);
+    }
+
+    /**
+     * As above, with a person's own labelled images ({@code ownRaw}, 28x28, not yet degraded) mixed into the
+     * training part at {@code ownShare} ({@link OwnImageMix}); null or empty trains on MNIST alone.
+     */
+    public static Outcome run(TrainingRequest request, LoadedModel start, Digits rawTrain, Digits ownRaw, double ownShare,
+                              Digits rawTest, TrainingListener listener, CancellationToken cancel) {
         if (start != null) {
             request = new TrainingRequest(request.name(), start.metadata().architecture(), start.metadata().degradation(),
                     request.config(), request.trainLimit());
@@ -39,10 +48,12 @@ public final class TrainingPipeline {
         Digits degraded = request.degradation().apply(source);
         long splitSeed = splitSeed(request, start);
         Digits[] parts = Splits.trainValidation(degraded, request.config().validationFraction(), splitSeed);
+        Digits training = ownRaw == null || ownRaw.size() == 0 ? parts[0]
+                : new OwnImageMix(request.degradation().apply(ownRaw), ownShare).mixInto(parts[0], request.config().seed());
         Trainer trainer = new Trainer(request.config()).named(request.name());
         TrainingResult result = start == null
-                ? trainer.train(request.architecture(), request.degradation(), parts[0], parts[1], listener, cancel)
-                : trainer.fineTune(start, parts[0], parts[1], listener, cancel);
+                ? trainer.train(request.architecture(), request.degradation(), training, parts[1], listener, cancel)
+                : trainer.fineTune(start, training, parts[1], listener, cancel);
         if (!result.hasModel() || result.status() == TrainingResult.Status.CANCELLED) {
             return new Outcome(result, null, null);
         }
