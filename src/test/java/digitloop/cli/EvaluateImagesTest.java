@@ -56,14 +56,14 @@ class EvaluateImagesTest {
         Path csv = dir.resolve("preds.csv");
         assertEquals(0, CliErrorsTest.run("predict", "--model", "models/cnn.zip", FOLDER.toString(), "--out", csv.toString()).code());
         Map<String, LabelledFolders.Written> byFile = new HashMap<>();
-        for (LabelledFolders.Written w : written) byFile.put(w.file().toString(), w);
+        for (LabelledFolders.Written w : written) byFile.put(key(w.file().toString()), w);
         int right = 0;
         int answered = 0;
         int answeredRight = 0;
         int rejected = 0;
         for (String row : Files.readAllLines(csv).subList(1, written.size() + 1)) {
             String[] f = row.split(",", -1);
-            LabelledFolders.Written w = byFile.get(f[0]);
+            LabelledFolders.Written w = byFile.get(key(f[0]));
             if (w == null) throw new AssertionError("predict read a file the fixture did not write: " + row + " (known e.g. "
                     + byFile.keySet().iterator().next() + ")");
             boolean isAnswered = f[13].equals("true");
@@ -112,6 +112,12 @@ class EvaluateImagesTest {
 
         assertEquals(2, run.code());
         assertTrue(run.err().contains("--images and --data-csv are two data sets; choose one"), run.err());
+    }
+
+    /** "7/test-00000.png": the label folder and the file's name. */
+    private static String key(String file) {
+        Path p = Path.of(file);
+        return p.getParent().getFileName() + "/" + p.getFileName();
     }
 
     private static int argmax(String[] fields) {

@@ -24,7 +24,7 @@ class TrainImagesTest {
         CliErrorsTest.Run first = CliErrorsTest.run("train", "--model", "mlp", "--limit", "2000", "--epochs", "1", "--out", base.toString());
         assertEquals(0, first.code(), first.err());
 
-        CliErrorsTest.Run run = CliErrorsTest.run("train", "--from", base.toString(), "--images", folder.toString(),
+        CliErrorsTest.Run run = CliErrorsTest.run("train", "--model", "mlp", "--from", base.toString(), "--images", folder.toString(),
                 "--images-share", "0.3", "--limit", "2000", "--epochs", "2", "--lr", "5e-4", "--out", tuned.toString());
 
         assertEquals(0, run.code(), run.err());
