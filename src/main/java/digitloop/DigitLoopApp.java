@@ -5,13 +5,14 @@ import digitloop.cli.CommonOptions;
 import digitloop.cli.RootCommand;
 import digitloop.cli.StartupOptions;
 import digitloop.model.NativeBackend;
+import digitloop.files.InstalledApp;
 import digitloop.files.RunLog;
 import digitloop.train.TrainingRequest;
 
 /**
  * The one entry point. With no command it opens the desktop app (with {@code --config FILE} its Train
- * tab starts from that file); with a command it runs headless. The configuration files and logging
- * are set up first, before anything makes a logger or loads ND4J.
+ * tab starts from that file); with a command it runs headless. The home (for the installed app), the
+ * configuration files and logging are set up first, before anything makes a logger or loads ND4J.
  */
 public final class DigitLoopApp {
     /** slf4j-simple's property for its level. */
@@ -21,6 +22,9 @@ public final class DigitLoopApp {
     }
 
     public static void main(String[] args) {
+        // The installed app's home is the person's data folder; it must be settled before the log or any
+        // path under the home is made.
+        InstalledApp.settle();
         StartupOptions start = StartupOptions.parse(args);
         configureLogging(start);
         NativeBackend.configure();

@@ -6,6 +6,9 @@ import digitloop.data.DatasetStore;
 import digitloop.data.Digits;
 import digitloop.data.LabelFixes;
 import digitloop.hitl.LabelJournal;
+import digitloop.data.FolderImages;
+import digitloop.canvas.ImageFolderException;
+import digitloop.canvas.ImageFolderReader;
 import digitloop.model.EpochMetrics;
 import digitloop.model.ModelFile;
 import digitloop.task.CancellationToken;
@@ -35,6 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model on MNIST and save it (DL4J zip + JSON sidecar).")
 public final class TrainCommand implements Callable<Integer> {
+
     @Mixin
     ArchitectureOptions architecture;
 
@@ -83,6 +87,15 @@ public final class TrainCommand implements Callable<Integer> {
             + "instead of MNIST's training images; the test report is still on MNIST's test images.")
     Path dataCsv;
 
+    @Option(names = "--images", paramLabel = "DIR", description = "Also train on this labelled folder of your own images "
+            + "(subfolders 0 … 9, or a labels.csv), mixed into MNIST's training images at --images-share; "
+            + "its not-a-digit images are not trained on.")
+    Path images;
+
+    @Option(names = "--images-share", paramLabel = "SHARE", description = "With --images: the share of the training set that is "
+            + "your images, repeated as needed (default: ${DEFAULT-VALUE}).")
+    double imagesShare = 0.2;
+
     @Option(names = "--from", description = "Continue training this model (its architecture and input win over --model/--noise; it keeps its validation split, --seed shuffles).")
     Path from;
 
@@ -113,6 +126,10 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingRequest request = request();
         OutputFile.requireWritable(out);
         TrainingConfig config = request.config();
+        if (!(imagesShare > 0 && imagesShare < 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--images-share must lie between 0 and 1, e.g. 0.2");
+        }
+        FolderImages own = images == null ? null : readOwn();
         DatasetStore store = data.ready();
         Digits train = dataCsv == null ? store.train() : KaggleCsvInput.readLabelled(dataCsv);
         Digits test = store.test();
@@ -140,7 +157,7 @@ public final class TrainCommand implements Callable<Integer> {
         }, "digitloop-train-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return trainAndSave(request, train, test, fixes, line, o, cancel);
+            return trainAndSave(request, train, own == null ? null : own.digits(), test, fixes, line, o, cancel);
         } finally {
             settled.countDown();
             try {
@@ -206,10 +223,28 @@ public final class TrainCommand implements Callable<Integer> {
         return new RunSettings(resolved.values(NOT_RECORDED), resolved.sources(NOT_RECORDED));
     }
 
-    private int trainAndSave(TrainingRequest request, Digits train, Digits test, LabelFixes fixes, ProgressLine line, PrintStream o,
-                             CancellationToken cancel) throws Exception {
+    /** The folder, read before MNIST so that a bad one fails at once; what it holds is said before training. */
+    private FolderImages readOwn() throws java.io.IOException {
+        ProgressLine line = new ProgressLine(System.err);
+        FolderImages own = ImageFolderReader.readLabelled(images, CancellationToken.none(), (f, m) -> line.draw("images", f, m));
+        line.clear();
+        if (own.digits().size() == 0) {
+            throw new ImageFolderException(images + " holds no digit images to train on (only " + NOT_A_DIGIT_NOTE + ")");
+        }
+        System.out.printf(Locale.ROOT, "Own images: %d digits of %s, %.0f %% of the training set%s%s%n", own.digits().size(), images,
+                imagesShare * 100,
+                own.nonDigits().size() == 0 ? "" : "; its " + own.nonDigits().size() + " " + NOT_A_DIGIT_NOTE + " are not trained on",
+                own.skipped().isEmpty() ? "" : "; " + own.skipped().size() + " files left out (first: "
+                        + own.name(own.skipped().get(0).file()) + ", " + own.skipped().get(0).reason() + ")");
+        return own;
+    }
+
+    private static final String NOT_A_DIGIT_NOTE = "not-a-digit images";
+
+    private int trainAndSave(TrainingRequest request, Digits train, Digits own, Digits test, LabelFixes fixes, ProgressLine line,
+                             PrintStream o, CancellationToken cancel) throws Exception {
         digitloop.model.LoadedModel start = from == null ? null : ModelFile.load(from);
-        TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, start, train, test, fixes, new TrainingListener() {
+        TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, start, train, own, imagesShare, test, fixes, new TrainingListener() {
             @Override
             public void onIteration(IterationEvent e) {
                 line.draw(String.format(Locale.ROOT, "epoch %d/%d", e.epoch(), epochs), (double) e.batch() / e.batchesPerEpoch(),

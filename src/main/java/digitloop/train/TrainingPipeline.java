@@ -32,7 +32,7 @@ public final class TrainingPipeline {
      */
     public static Outcome run(TrainingRequest request, LoadedModel start, Digits rawTrain, Digits rawTest,
                               TrainingListener listener, CancellationToken cancel) {
-        return run(request, start, rawTrain, rawTest, LabelFixes.NONE, listener, cancel);
+        return run(request, start, rawTrain, null, 0, rawTest, LabelFixes.NONE, listener, cancel);
     }
 
     /**
@@ -42,6 +42,21 @@ public final class TrainingPipeline {
      */
     public static Outcome run(TrainingRequest request, LoadedModel start, Digits rawTrain, Digits rawTest, LabelFixes fixes,
                               TrainingListener listener, CancellationToken cancel) {
+        return run(request, start, rawTrain, null, 0, rawTest, fixes, listener, cancel);
+    }
+
+    /**
+     * As above, with a person's own labelled images ({@code ownRaw}, 28x28, not yet degraded) mixed into the
+     * training part at {@code ownShare} ({@link OwnImageMix}); null or empty trains on MNIST alone.
+     */
+    public static Outcome run(TrainingRequest request, LoadedModel start, Digits rawTrain, Digits ownRaw, double ownShare,
+                              Digits rawTest, TrainingListener listener, CancellationToken cancel) {
+        return run(request, start, rawTrain, ownRaw, ownShare, rawTest, LabelFixes.NONE, listener, cancel);
+    }
+
+    /** Own images mixed in and label fixes applied, as the two overloads above describe. */
+    public static Outcome run(TrainingRequest request, LoadedModel start, Digits rawTrain, Digits ownRaw, double ownShare,
+                              Digits rawTest, LabelFixes fixes, TrainingListener listener, CancellationToken cancel) {
         if (start != null) {
             request = new TrainingRequest(request.name(), start.metadata().architecture(), start.metadata().degradation(),
                     request.config(), request.trainLimit());
@@ -52,10 +67,12 @@ public final class TrainingPipeline {
         Digits[] parts = Splits.trainValidation(degraded, request.config().validationFraction(), splitSeed);
         parts[0] = fixes.apply(parts[0]);
         parts[1] = fixes.apply(parts[1]);
+        Digits training = ownRaw == null || ownRaw.size() == 0 ? parts[0]
+                : new OwnImageMix(request.degradation().apply(ownRaw), ownShare).mixInto(parts[0], request.config().seed());
         Trainer trainer = new Trainer(request.config()).named(request.name());
         TrainingResult result = start == null
-                ? trainer.train(request.architecture(), request.degradation(), parts[0], parts[1], listener, cancel)
-                : trainer.fineTune(start, parts[0], parts[1], listener, cancel);
+                ? trainer.train(request.architecture(), request.degradation(), training, parts[1], listener, cancel)
+                : trainer.fineTune(start, training, parts[1], listener, cancel);
         if (!result.hasModel() || result.status() == TrainingResult.Status.CANCELLED) {
             return new Outcome(result, null, null);
         }

@@ -22,7 +22,7 @@ import javax.swing.filechooser.FileNameExtensionFilter;
 /**
  * File ▸ Import Kaggle CSV…: the current model evaluated on a labelled Kaggle train.csv. Reading and
  * scoring run on the work lane (the status bar shows them and can cancel); the report arrives in a
- * dialog. The Results tab stays the test set's: its galleries index MNIST's test images.
+ * dialog, leaving the Results tab on the test set or the labelled folder it shows.
  */
 final class KaggleImport {
     /** A model's report on one CSV. */
