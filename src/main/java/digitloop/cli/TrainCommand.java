@@ -67,6 +67,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--zoom", description = "With --augment: also random zooms of up to this fraction, e.g. 0.1 for ±10 %%.")
     double zoom;
 
+    @Option(names = "--handwriting", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+            description = "Random changes of handwriting style during training: slant, width, elastic wobble, stroke width, blur "
+                    + "and fade (docs/handwriting.md); with or without --augment.")
+    boolean handwriting;
+
     @Option(names = "--non-digits", paramLabel = "SHARE", description = "Also train on synthetic non-digits (scribbles, shapes, "
             + "textures, smudges) with a uniform target, this share of each batch, e.g. 0.1: the model learns to say \"not sure\" on them.")
     double nonDigits = TrainingConfig.DEFAULT.nonDigitShare();
@@ -193,7 +198,9 @@ public final class TrainCommand implements Callable<Integer> {
     TrainingRequest request() {
         checkRanges();
         TrainingConfig config = new TrainingConfig(epochs, batch, learningRate, decay, seed, validation, patience,
-                augment ? Augmentation.STANDARD.withZoom(zoom) : Augmentation.NONE).withNonDigits(nonDigits);
+                (augment ? Augmentation.STANDARD.withZoom(zoom) : Augmentation.NONE)
+                        .withStyle(handwriting ? digitloop.data.HandwritingStyle.ALL : digitloop.data.HandwritingStyle.NONE))
+                .withNonDigits(nonDigits);
         return new TrainingRequest(out.getFileName().toString().replaceFirst("\\.zip$", ""),
                 architecture.spec(), architecture.degradation(), config, limit);
     }

@@ -93,6 +93,15 @@ class ConfigurationTest {
     }
 
     @Test
+    void aRecipeCanTurnOnTheHandwritingStyles() throws Exception {
+        Path recipe = write(dir.resolve("my-hand.properties"), "train.augment=true", "train.handwriting=true");
+        AppTrainDefaults tab = AppTrainDefaults.from(SettingsFiles.load(recipe));
+        assertNull(tab.problem());
+        assertEquals(digitloop.data.Augmentation.STANDARD.withStyle(digitloop.data.HandwritingStyle.ALL), tab.request().config().augmentation());
+        assertEquals(digitloop.data.HandwritingStyle.NONE, TrainingRequest.DEFAULT.config().augmentation().style(), "off unless asked for");
+    }
+
+    @Test
     void printConfigShowsEveryValueAndItsSourceWithoutTrainingEvenBeforeTheRequiredOnesAreGiven() throws Exception {
         Path recipe = write(dir.resolve("noisy-cnn.properties"), "train.model=cnn", "train.noise=0.3", "train.augment=true");
 
