@@ -96,7 +96,7 @@ public final class GanTrainer {
         int batchesLeftAtStart = (runConfig.epochs() - firstEpoch + 1) * batches;
         for (int epoch = firstEpoch; epoch <= runConfig.epochs(); epoch++) {
             long epochStart = System.nanoTime();
-            int[] order = shuffled(data.size(), new Random(runConfig.seed() * 1_000_003L + epoch));
+            int[] order = digitloop.data.Splits.permutation(data.size(), runConfig.seed() * 1_000_003L + epoch);
             Random noise = new Random(runConfig.seed() * 7_919L + epoch);
             double gSum = 0, dSum = 0, realSum = 0, fakeSum = 0;
             int scored = 0;
@@ -152,18 +152,6 @@ public final class GanTrainer {
     private static GanTrainingResult end(GanTrainingResult.Status status, String message, Generator generator, List<GanEpoch> history,
                                          double secondsBefore, long start, String md5) {
         return new GanTrainingResult(status, message, generator, history, secondsBefore + (System.nanoTime() - start) / 1e9, md5);
-    }
-
-    private static int[] shuffled(int n, Random random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 
     private record Step(double generatorLoss, double discriminatorLoss, boolean scored, double realScore, double fakeScore) {
