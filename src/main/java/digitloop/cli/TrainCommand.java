@@ -67,6 +67,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--zoom", description = "With --augment: also random zooms of up to this fraction, e.g. 0.1 for ±10 %%.")
     double zoom;
 
+    @Option(names = "--strategy", description = "With --from: transfer it to this run's input (--noise, --downsample) by full (every "
+            + "layer fine-tuned), head (feature layers frozen, a new dense head trained) or gradual (the head first, then every layer "
+            + "at a tenth of the rate); without it --from continues the model as it is.")
+    String strategy;
+
+    @Option(names = "--freeze", description = "With --strategy: freeze only the first this many layers (default: the strategy's choice).")
+    int freeze;
+
     @Option(names = "--handwriting", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
             description = "Random changes of handwriting style during training: slant, width, elastic wobble, stroke width, blur "
                     + "and fade (docs/handwriting.md); with or without --augment.")
@@ -101,7 +109,7 @@ public final class TrainCommand implements Callable<Integer> {
             + "your images, repeated as needed (default: ${DEFAULT-VALUE}).")
     double imagesShare = 0.2;
 
-    @Option(names = "--from", description = "Continue training this model (its architecture and input win over --model/--noise; it keeps its validation split, --seed shuffles).")
+    @Option(names = "--from", description = "Continue training this model (its architecture and input win over --model/--noise, unless --strategy transfers it; it keeps its validation split, --seed shuffles).")
     Path from;
 
     @Option(names = "--label-reviews", paramLabel = "JOURNAL", description = "Apply the label reviews of this label journal "
@@ -194,6 +202,11 @@ public final class TrainCommand implements Callable<Integer> {
         return new LabelFixes(fixes.relabel(), left);
     }
 
+    /** The --strategy asked for, or null; checked with the other options before anything is read. */
+    private digitloop.train.TransferStrategy transferStrategy() {
+        return strategy == null || strategy.isBlank() ? null : digitloop.train.TransferStrategy.parse(strategy);
+    }
+
     /** What these options ask for; a value that is not allowed raises a {@link BadSetting}, a mismatch IllegalArgumentException. */
     TrainingRequest request() {
         checkRanges();
@@ -218,6 +231,12 @@ public final class TrainCommand implements Callable<Integer> {
         BadSetting.require(spec, "--patience", patience >= 0, patience, "a whole number of epochs, 0 = never stop early");
         BadSetting.require(spec, "--limit", limit >= 0, limit, "a whole number of images, 0 = all");
         BadSetting.require(spec, "--non-digits", nonDigits >= 0 && nonDigits <= 1, nonDigits, "a share from 0 to 1");
+        BadSetting.require(spec, "--freeze", freeze >= 0, freeze, "a whole number of layers, 0 = the strategy's choice");
+        if (strategy != null && !strategy.isBlank()) {
+            BadSetting.require(spec, "--strategy", java.util.Set.of("full", "head", "gradual").contains(strategy.trim().toLowerCase(Locale.ROOT)),
+                    strategy, "full, head or gradual");
+            if (from == null) throw new IllegalArgumentException("--strategy transfers a model: give it with --from MODEL");
+        }
         BadSetting.require(spec, "--zoom", zoom >= 0 && zoom < 0.5, zoom, "a fraction from 0 up to (not including) 0.5, e.g. 0.1");
         architecture.checkRanges(spec);
     }
@@ -251,7 +270,8 @@ public final class TrainCommand implements Callable<Integer> {
     private int trainAndSave(TrainingRequest request, Digits train, Digits own, Digits test, LabelFixes fixes, ProgressLine line,
                              PrintStream o, CancellationToken cancel) throws Exception {
         digitloop.model.LoadedModel start = from == null ? null : ModelFile.load(from);
-        TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, start, train, own, imagesShare, test, fixes, new TrainingListener() {
+        TrainingPipeline.Outcome outcome = TrainingPipeline.run(request, start, train, own, imagesShare, test, fixes, transferStrategy(),
+                freeze, new TrainingListener() {
             @Override
             public void onIteration(IterationEvent e) {
                 line.draw(String.format(Locale.ROOT, "epoch %d/%d", e.epoch(), epochs), (double) e.batch() / e.batchesPerEpoch(),

@@ -57,7 +57,23 @@ public final class TrainingPipeline {
     /** Own images mixed in and label fixes applied, as the two overloads above describe. */
     public static Outcome run(TrainingRequest request, LoadedModel start, Digits rawTrain, Digits ownRaw, double ownShare,
                               Digits rawTest, LabelFixes fixes, TrainingListener listener, CancellationToken cancel) {
-        if (start != null) {
+        return run(request, start, rawTrain, ownRaw, ownShare, rawTest, fixes, null, 0, listener, cancel);
+    }
+
+    /**
+     * As above; with a {@code transfer} strategy, {@code start} is the source of a transfer to the request's
+     * own input (its degradation: noisy, 14×14) rather than continued as it is ({@link Trainer#transfer}).
+     *
+     * @param freeze with a strategy: freeze only the first this many layers (0: the strategy's choice)
+     */
+    public static Outcome run(TrainingRequest request, LoadedModel start, Digits rawTrain, Digits ownRaw, double ownShare,
+                              Digits rawTest, LabelFixes fixes, TransferStrategy transfer, int freeze, TrainingListener listener,
+                              CancellationToken cancel) {
+        if (transfer != null && start == null) throw new IllegalArgumentException("a transfer strategy needs a model to start from (--from)");
+        if (start != null && transfer != null) {
+            request = new TrainingRequest(request.name(), start.metadata().architecture(), request.degradation(),
+                    request.config(), request.trainLimit());
+        } else if (start != null) {
             request = new TrainingRequest(request.name(), start.metadata().architecture(), start.metadata().degradation(),
                     request.config(), request.trainLimit());
         }
@@ -72,6 +88,7 @@ public final class TrainingPipeline {
         Trainer trainer = new Trainer(request.config()).named(request.name());
         TrainingResult result = start == null
                 ? trainer.train(request.architecture(), request.degradation(), training, parts[1], listener, cancel)
+                : transfer != null ? trainer.transfer(start, transfer, freeze, request.degradation(), training, parts[1], listener, cancel)
                 : trainer.fineTune(start, training, parts[1], listener, cancel);
         if (!result.hasModel() || result.status() == TrainingResult.Status.CANCELLED) {
             return new Outcome(result, null, null);
