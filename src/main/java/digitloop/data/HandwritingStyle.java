@@ -21,10 +21,11 @@ import java.util.SplittableRandom;
 public record HandwritingStyle(double maxShear, double maxAspect, double elastic, double maxStroke, double maxBlur, double maxFade) {
     public static final HandwritingStyle NONE = new HandwritingStyle(0, 0, 0, 0, 0, 0);
     /**
-     * Every style on, at strengths that keep a digit readable to a person: the preview grid of the Train
-     * tab shows them (docs/handwriting.md).
+     * Every style on, at strengths that keep a digit readable to a person, as the Train tab's preview showed:
+     * thinning by a whole pixel, a blur of σ 1 and a fade to half, together, erased MNIST's thin strokes
+     * (docs/screenshots/augmentation-preview.png now shows these).
      */
-    public static final HandwritingStyle ALL = new HandwritingStyle(0.3, 0.25, 30, 1, 1, 0.5);
+    public static final HandwritingStyle ALL = new HandwritingStyle(0.3, 0.25, 30, 0.6, 0.7, 0.3);
     /** Simard et al.'s smoothing of the displacement field, in pixels at 28 px. */
     static final double ELASTIC_SIGMA = 4;
 

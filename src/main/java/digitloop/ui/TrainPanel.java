@@ -98,6 +98,7 @@ final class TrainPanel extends JPanel {
             if (!e.getValueIsAdjusting()) selectionChanged();
         });
         selectionChanged();
+        form.preview.addActionListener(e -> previewAugmentation());
 
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
         buttons.add(start);
@@ -143,6 +144,29 @@ final class TrainPanel extends JPanel {
         showLater(lossPanel, 500);
         add(left, BorderLayout.WEST);
         add(charts, BorderLayout.CENTER);
+    }
+
+    /** Shows training images as the chosen augmentation changes them, drawn on a worker. */
+    private void previewAugmentation() {
+        digitloop.data.Augmentation chosen = form.augmentation();
+        if (chosen.isNone()) {
+            Dialogs.info(this, "No augmentation chosen", "Tick Augmentation or Handwriting styles to see what they do to the training images.");
+            return;
+        }
+        form.preview.setEnabled(false);
+        tasks.run("Drawing the augmentation preview", ctx -> AugmentationPreview.of(bench.train(), chosen, 1), image -> {
+            form.preview.setEnabled(true);
+            javax.swing.JLabel picture = new javax.swing.JLabel(new javax.swing.ImageIcon(image));
+            picture.setName("augmentationPreview");
+            javax.swing.JPanel body = new javax.swing.JPanel(new BorderLayout(0, 8));
+            body.add(new JLabel("<html>First column: the training image; then " + AugmentationPreview.VARIANTS + " draws of <b>"
+                    + Dialogs.escape(chosen.describe()) + "</b>, as training sees them.</html>"), BorderLayout.NORTH);
+            body.add(picture, BorderLayout.CENTER);
+            javax.swing.JOptionPane.showMessageDialog(this, body, "Augmentation preview", javax.swing.JOptionPane.PLAIN_MESSAGE);
+        }, e -> {
+            form.preview.setEnabled(true);
+            Dialogs.error(this, "The preview could not be drawn", e);
+        });
     }
 
     private final javax.swing.JCheckBox useReviews = new javax.swing.JCheckBox("Use my reviewed labels (corrected; unclear left out)", true);

@@ -40,6 +40,8 @@ final class TrainSettingsForm extends JPanel {
     JSpinner seed;
     JSpinner limit;
     JCheckBox augment;
+    JCheckBox handwriting;
+    final javax.swing.JButton preview = new javax.swing.JButton("Preview…");
     JSpinner nonDigits;
 
     /** What the form starts from (its fields show it); the settings it has no field for are trained with as they are. */
@@ -84,7 +86,9 @@ final class TrainSettingsForm extends JPanel {
                 },
                 () -> {
                     augment = new JCheckBox(augmentationLabel(c.augmentation()));
-                    augment.setSelected(!c.augmentation().isNone());
+                    augment.setSelected(!c.augmentation().withStyle(digitloop.data.HandwritingStyle.NONE).isNone());
+                    handwriting = new JCheckBox("slant, width, wobble, stroke width, blur, fade");
+                    handwriting.setSelected(!c.augmentation().style().isNone());
                     nonDigits = new JSpinner(new SpinnerNumberModel(clamp(c.nonDigitShare(), 0, 1), 0.0, 1.0, 0.05));
                 },
                 this::wireAndLayOut);
@@ -162,6 +166,14 @@ final class TrainSettingsForm extends JPanel {
         row = add(row, "Seed", seed);
         row = add(row, "Training images", limit);
         row = add(row, "Augmentation", augment);
+        handwriting.setName("handwritingStyles");
+        preview.setName("previewAugmentation");
+        preview.setToolTipText("Training images as this augmentation changes them");
+        JPanel styles = new JPanel(new java.awt.FlowLayout(java.awt.FlowLayout.LEFT, 0, 0));
+        styles.add(handwriting);
+        styles.add(javax.swing.Box.createHorizontalStrut(8));
+        styles.add(preview);
+        row = add(row, "Handwriting styles", styles);
         add(row, "Non-digits in each batch", nonDigits);
     }
 
@@ -194,14 +206,20 @@ final class TrainSettingsForm extends JPanel {
             default -> new Degradation(0, false, noiseSeed);
         };
         TrainingConfig d = defaults.config();
-        Augmentation augmentation = !augment.isSelected() ? Augmentation.NONE
-                : d.augmentation().isNone() ? Augmentation.STANDARD : d.augmentation();
+        Augmentation augmentation = augmentation();
         TrainingConfig config = new TrainingConfig((Integer) epochs.getValue(), (Integer) batch.getValue(),
                 ((Number) learningRate.getValue()).doubleValue(), d.learningRateDecay(), ((Integer) seed.getValue()).longValue(),
                 d.validationFraction(), d.patience(), augmentation)
                 .withNonDigits(((Number) nonDigits.getValue()).doubleValue());
         int images = (Integer) limit.getValue();
         return new TrainingRequest(name, spec, degradation, config, images >= MNIST_TRAINING_IMAGES ? 0 : images);
+    }
+
+    /** The augmentation the two checkboxes ask for: the moves (a file's, or the standard ones) and the handwriting styles. */
+    Augmentation augmentation() {
+        Augmentation moves = defaults.config().augmentation().withStyle(digitloop.data.HandwritingStyle.NONE);
+        Augmentation base = !augment.isSelected() ? Augmentation.NONE : moves.isNone() ? Augmentation.STANDARD : moves;
+        return base.withStyle(handwriting.isSelected() ? digitloop.data.HandwritingStyle.ALL : digitloop.data.HandwritingStyle.NONE);
     }
 
     /** A short line for the run list: "MLP 512-256-128 · clean · 3,000 images · 1 epoch". */

@@ -65,7 +65,7 @@ class HandwritingStyleTest {
         styled.apply(e, d.size(), SIDE, new SplittableRandom(9));
         assertArrayEquals(c, e, "the same seed, the same images");
         assertFalse(java.util.Arrays.equals(a, c));
-        assertEquals("shift ±2 px, rotate ±10°, shear ±0.30, aspect ±25 %, elastic α 30, stroke ±1.0 px, blur ≤ 1.0 px, fade ≤ 50 %",
+        assertEquals("shift ±2 px, rotate ±10°, shear ±0.30, aspect ±25 %, elastic α 30, stroke ±0.6 px, blur ≤ 0.7 px, fade ≤ 30 %",
                 styled.describe());
         assertEquals("stroke ±1.0 px", Augmentation.NONE.withStyle(new HandwritingStyle(0, 0, 0, 1, 0, 0)).describe());
         assertThrows(IllegalArgumentException.class, () -> new HandwritingStyle(0, 0, 0, 5, 0, 0));

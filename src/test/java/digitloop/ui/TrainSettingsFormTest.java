@@ -30,6 +30,36 @@ class TrainSettingsFormTest {
     }
 
     @Test
+    void theHandwritingStylesReachTheRequestAndThePreviewShowsWhatTheyDo() throws Exception {
+        var train = digitloop.TestData.train().head(200);
+        onEdt(() -> {
+            TrainSettingsForm form = new TrainSettingsForm();
+            form.handwriting.setSelected(true);
+            assertEquals(Augmentation.NONE.withStyle(digitloop.data.HandwritingStyle.ALL), form.request("styled").config().augmentation(),
+                    "the styles without the moves");
+            form.augment.setSelected(true);
+            Augmentation both = form.request("both").config().augmentation();
+            assertEquals(Augmentation.STANDARD.withStyle(digitloop.data.HandwritingStyle.ALL), both);
+
+            java.awt.image.BufferedImage preview = AugmentationPreview.of(train, both, 1);
+            int cell = 28 * 3;
+            assertEquals((AugmentationPreview.VARIANTS + 1) * cell, preview.getWidth());
+            assertEquals(10 * cell, preview.getHeight(), "a row per digit");
+            int changed = 0;
+            for (int y = 0; y < cell; y++) {
+                for (int x = 0; x < cell; x++) if (preview.getRGB(x, y) != preview.getRGB(cell + x, y)) changed++;
+            }
+            assertTrue(changed > 100, "the variants differ from the image itself: " + changed + " pixels");
+            try {
+                // docs/handwriting.md shows it.
+                javax.imageio.ImageIO.write(preview, "png", DesktopAppGuiTest.SCREENSHOTS.resolve("augmentation-preview.png").toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
     void layersThatAreNotNumbersAreRefusedWithTheTextThatWasTyped() throws Exception {
         onEdt(() -> {
             TrainSettingsForm form = new TrainSettingsForm();
