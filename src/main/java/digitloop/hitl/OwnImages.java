@@ -1,10 +1,8 @@
 package digitloop.hitl;
 
-import digitloop.canvas.ImageFiles;
-import digitloop.canvas.ImageLoadException;
-import digitloop.canvas.MnistNormalizer;
-import digitloop.canvas.NormalizedImage;
+import digitloop.canvas.ImageFolderReader;
 import digitloop.data.Digits;
+import digitloop.data.FolderImages;
 import digitloop.task.CancellationToken;
 import digitloop.task.ProgressSink;
 import java.io.IOException;
@@ -22,7 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A folder of a person's own unlabelled images, normalised as {@code predict} does, to review beside
+ * A folder of a person's own unlabelled images, read by {@link ImageFolderReader} as {@code predict} reads files, to review beside
  * the model's own unseen images. Each image's id comes from its normalised pixels, so the same image
  * keeps its id when the folder is read again (after a restart, or moved): the journal's answers find it.
  *
@@ -33,9 +31,6 @@ import java.util.stream.Stream;
 public record OwnImages(Path folder, Digits images, Map<Integer, String> names, List<String> unreadable) {
     /** Own images take ids from here up; MNIST's are below 70,000 and canvas drawings negative. */
     public static final int FIRST_ID = 1_000_000_000;
-    private static final List<String> EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
-    /** Subfolders are read this deep (a folder of scans sorted into a few subfolders), no deeper. */
-    private static final int DEPTH = 3;
 
     public OwnImages {
         names = Map.copyOf(names);
@@ -68,56 +63,46 @@ public record OwnImages(Path folder, Digits images, Map<Integer, String> names, 
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException(folder + " is not a folder: choose the folder that holds your images.");
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder, DEPTH)) {
-            files = walk.filter(Files::isRegularFile).filter(OwnImages::looksLikeImage).sorted().toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw new IllegalArgumentException(folder + " cannot be read (" + e.getMessage() + ").", e);
+        FolderImages read;
+        try {
+            read = ImageFolderReader.readUnlabelled(folder, cancel, progress);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(hasFiles(folder)
+                    ? "None of the image files in " + folder + " shows a digit that can be read (" + e.getMessage() + ")."
+                    : "No images in " + folder + ": put PNG, JPEG, BMP or GIF files of single digits there.", e);
         }
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("No images in " + folder + ": put PNG, JPEG, BMP or GIF files of single digits there.");
-        }
-        List<float[]> pixels = new ArrayList<>();
+        // The reader numbers images by their place in the folder; the journal needs ids that stay with the picture.
+        Digits digits = read.digits();
+        List<Integer> keep = new ArrayList<>();
         List<Integer> ids = new ArrayList<>();
         Map<Integer, String> names = new HashMap<>();
-        List<String> unreadable = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            cancel.throwIfCancelled();
-            Path file = files.get(i);
-            String name = folder.relativize(file).toString();
-            try {
-                var normalized = MnistNormalizer.normalize(ImageFiles.read(file)).map(NormalizedImage::pixels);
-                if (normalized.isEmpty()) {
-                    unreadable.add(name + ": no ink found");
-                } else {
-                    int id = idOf(normalized.get());
-                    // The same picture twice (a copy under another name) is one sample.
-                    if (names.putIfAbsent(id, name) == null) {
-                        pixels.add(normalized.get());
-                        ids.add(id);
-                    }
-                }
-            } catch (ImageLoadException e) {
-                unreadable.add(e.getMessage());
-            }
-            if (i % 20 == 0 || i == files.size() - 1) {
-                progress.progress((i + 1.0) / files.size(), String.format(Locale.ROOT, "Reading your images: %,d of %,d", i + 1, files.size()));
+        for (int i = 0; i < digits.size(); i++) {
+            int id = idOf(digits.image(i));
+            // The same picture twice (a copy under another name) is one sample.
+            if (names.putIfAbsent(id, read.name(read.digitFiles().get(i))) == null) {
+                keep.add(i);
+                ids.add(id);
             }
         }
-        if (pixels.isEmpty()) {
-            throw new IllegalArgumentException("None of the " + files.size() + " image files in " + folder + " shows a digit that can be read ("
-                    + unreadable.get(0) + (unreadable.size() > 1 ? ", …" : "") + ").");
+        Digits kept = digits.subset(keep.stream().mapToInt(Integer::intValue).toArray());
+        Digits images = Digits.of(pixelsOf(kept), kept.side(), kept.labels(), ids.stream().mapToInt(Integer::intValue).toArray());
+        List<String> unreadable = read.skipped().stream().map(k -> read.name(k.file()) + ": " + k.reason()).toList();
+        return new OwnImages(folder, images, names, unreadable);
+    }
+
+    private static float[] pixelsOf(Digits d) {
+        float[] p = new float[d.size() * d.pixelsPerImage()];
+        for (int i = 0; i < d.size(); i++) d.copyImage(i, p, i * d.pixelsPerImage());
+        return p;
+    }
+
+    /** On the error path only: whether the folder holds any file at all, to say which of two things is wrong. */
+    private static boolean hasFiles(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.anyMatch(Files::isRegularFile);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
         }
-        int side = MnistNormalizer.SIDE;
-        float[] all = new float[pixels.size() * side * side];
-        int[] labels = new int[pixels.size()];
-        int[] idArray = new int[pixels.size()];
-        for (int i = 0; i < pixels.size(); i++) {
-            System.arraycopy(pixels.get(i), 0, all, i * side * side, side * side);
-            labels[i] = Digits.UNLABELED;
-            idArray[i] = ids.get(i);
-        }
-        return new OwnImages(folder, Digits.of(all, side, labels, idArray), names, unreadable);
     }
 
     /** One sentence for the Review tab: how many images joined the pool, and what was left out. */
@@ -125,11 +110,6 @@ public record OwnImages(Path folder, Digits images, Map<Integer, String> names, 
         return String.format(Locale.ROOT, "%,d of your images from %s%s", size(), folder.getFileName(),
                 unreadable.isEmpty() ? "" : String.format(Locale.ROOT, " (%d file%s left out: %s%s)", unreadable.size(),
                         unreadable.size() == 1 ? "" : "s", unreadable.get(0), unreadable.size() > 1 ? ", …" : ""));
-    }
-
-    private static boolean looksLikeImage(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
     /** An id in [FIRST_ID, Integer.MAX_VALUE] from the pixels as the journal stores them (bytes 0-255). */
