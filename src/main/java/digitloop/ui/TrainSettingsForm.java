@@ -87,7 +87,9 @@ final class TrainSettingsForm extends JPanel {
                 () -> {
                     augment = new JCheckBox(augmentationLabel(c.augmentation()));
                     augment.setSelected(!c.augmentation().withStyle(digitloop.data.HandwritingStyle.NONE).isNone());
-                    handwriting = new JCheckBox("slant, width, wobble, stroke width, blur, fade");
+                    // A short text: the form column is 420 px wide, and a long one squeezed every label of the form.
+                    handwriting = new JCheckBox("on");
+                    handwriting.setToolTipText("Slant, width, elastic wobble, stroke width, blur and fade, drawn at random per image");
                     handwriting.setSelected(!c.augmentation().style().isNone());
                     nonDigits = new JSpinner(new SpinnerNumberModel(clamp(c.nonDigitShare(), 0, 1), 0.0, 1.0, 0.05));
                 },
