@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Reproducible experiments: the original project's six HITL settings, and the active-learning curve of "
                 + "Gal et al. (2017).",
-        subcommands = {ExperimentSeed000Command.class, ExperimentAlCurveCommand.class, ExperimentReviewRoundCommand.class,
+        subcommands = {ExperimentSeed000Command.class, ExperimentAlCurveCommand.class, ExperimentReviewRoundCommand.class, ExperimentSmallStartRecipeCommand.class, ExperimentAdaptCommand.class,
                 ExperimentMultiDigitCommand.class, ExperimentHandwritingCommand.class, ExperimentTransferCommand.class,
                 ExperimentGanQualityCommand.class})
 public final class ExperimentCommand implements Runnable {

@@ -31,6 +31,11 @@ public record RetrainRecipe(int replay, int repeat, int passes, int batchSize, d
      */
     public static final RetrainRecipe FINE_TUNE = new RetrainRecipe(4000, 8, 1, 64, 1e-4, Augmentation.STANDARD, true, false, 2, 0, Integer.MAX_VALUE);
     /**
+     * "Adapt to my handwriting": the review loop's fine-tune as it is. On synthetic writers it lifts the writer's
+     * unseen digits without moving MNIST (`experiment adapt`, docs/handwriting.md, "Adapting to one hand").
+     */
+    public static final RetrainRecipe ADAPT = FINE_TUNE;
+    /**
      * A small-start project retrains from scratch with the al-curve's schedule, 64 passes, but up to 2,000 steps
      * instead of its 1,000: on the 1,500 labels of a ten-round project (seed 1), one training reached 98.65 % on the
      * test set in 1,000 steps (43 passes) and 98.89 % in 1,500 (64 passes) — docs/review-loop.md, "Steps".
@@ -77,6 +82,10 @@ public record RetrainRecipe(int replay, int repeat, int passes, int batchSize, d
 
     public RetrainRecipe withTrainableLayers(int n) {
         return new RetrainRecipe(replay, repeat, passes, batchSize, learningRate, augmentation, freezeBatchNorm, fromScratch, n, momentum, maxSteps);
+    }
+
+    public RetrainRecipe withAugmentation(Augmentation a) {
+        return new RetrainRecipe(replay, repeat, passes, batchSize, learningRate, a, freezeBatchNorm, fromScratch, trainableLayers, momentum, maxSteps);
     }
 
     public RetrainRecipe withMaxSteps(int n) {
