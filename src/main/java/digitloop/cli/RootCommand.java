@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
         description = "Handwritten-digit recognition with a human in the loop. Without a command the desktop app opens.",
         subcommands = {FetchDataCommand.class, TrainCommand.class, TrainGanCommand.class, GenerateCommand.class, EvaluateCommand.class,
                 PredictCommand.class, ExperimentCommand.class, BenchCommand.class, AverageCommand.class, KaggleCommand.class,
-                FindLabelIssuesCommand.class})
+                FindLabelIssuesCommand.class, AdaptCommand.class})
 public final class RootCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

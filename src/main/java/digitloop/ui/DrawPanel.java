@@ -65,6 +65,7 @@ final class DrawPanel extends JPanel {
     private final JLabel detail = new JLabel(" ");
     private final JLabel timing = new JLabel(" ");
     private final JButton teach = new JButton("Wrong? Teach it…");
+    private final JButton adapt = new JButton("Adapt to my handwriting…");
     private final JComboBox<String> models = new JComboBox<>();
     private final List<Double> computeMillis = new ArrayList<>();
     private final List<Double> endToEndMillis = new ArrayList<>();
@@ -93,6 +94,9 @@ final class DrawPanel extends JPanel {
         timing.setName("drawTiming");
         models.setName("modelSelector");
         teach.setName("teachButton");
+        adapt.setName("adaptButton");
+        adapt.setToolTipText("Fine-tune the model on the digits you taught here, a fifth held back to show what it gained");
+        adapt.addActionListener(e -> HandwritingAdaptationDialog.start(this, bench, tasks, useModel));
         several.setName("severalDigits");
         several.setMnemonic(KeyEvent.VK_S);
         several.setToolTipText("Write a number in a row on a wider page; each digit gets its box (Alt+S)");
@@ -134,6 +138,8 @@ final class DrawPanel extends JPanel {
         JPanel page = column(hint, canvas, tools, modelRow, numberView);
         JPanel teachRow = new JPanel(new FlowLayout(FlowLayout.LEFT, 0, 0));
         teachRow.add(teach);
+        teachRow.add(javax.swing.Box.createHorizontalStrut(8));
+        teachRow.add(adapt);
         reading = column(new JLabel("Answer"), answer, detail, timing, bars, teachRow);
         seen = column(new JLabel("What the model sees (28×28)"), preview,
                 new JLabel("<html><body style='width: 170px'>The ink cropped, scaled to 20 px and centred by its mass, "
@@ -325,7 +331,8 @@ final class DrawPanel extends JPanel {
         float[] pixels = last.input28();
         float p = last.prediction().probability();
         tasks.run(TaskRunner.Lane.JOURNAL, "Saving the drawing", ctx -> bench.journal().teachDrawing(pixels, choice, guess, p),
-                e -> detail.setText("Saved as a training sample labelled " + choice + "; Retrain in the Review tab uses it."),
+                e -> detail.setText("Saved as a training sample labelled " + choice + "; \"Adapt to my handwriting\" and Retrain in the "
+                        + "Review tab use it."),
                 e -> Dialogs.error(this, "Could not save the drawing to the label journal", e));
     }
 

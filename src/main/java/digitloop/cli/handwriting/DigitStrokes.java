@@ -105,7 +105,7 @@ final class DigitStrokes {
         return p;
     }
 
-    private static void ellipse(Path2D p, double cx, double cy, double rx, double ry, SplittableRandom r) {
+    static void ellipse(Path2D p, double cx, double cy, double rx, double ry, SplittableRandom r) {
         int points = 16;
         double start = r.nextDouble() * 0.6;
         for (int k = 0; k <= points; k++) {
@@ -116,7 +116,7 @@ final class DigitStrokes {
         }
     }
 
-    private static double j(double v, SplittableRandom r) {
+    static double j(double v, SplittableRandom r) {
         return v + (r.nextDouble() * 2 - 1) * 4;
     }
 }
