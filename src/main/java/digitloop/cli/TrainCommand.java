@@ -80,6 +80,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "and fade (docs/handwriting.md); with or without --augment.")
     boolean handwriting;
 
+    @Option(names = "--extend", paramLabel = "N",
+            description = "Grow the training set once, before training, by N augmented copies of each image (0-16), instead of "
+                    + "changing the images on the fly each epoch (default: ${DEFAULT-VALUE} = on the fly); with --augment or --handwriting.")
+    int extend;
+
     @Option(names = "--non-digits", paramLabel = "SHARE", description = "Also train on synthetic non-digits (scribbles, shapes, "
             + "textures, smudges) with a uniform target, this share of each batch, e.g. 0.1: the model learns to say \"not sure\" on them.")
     double nonDigits = TrainingConfig.DEFAULT.nonDigitShare();
@@ -212,7 +217,8 @@ public final class TrainCommand implements Callable<Integer> {
         checkRanges();
         TrainingConfig config = new TrainingConfig(epochs, batch, learningRate, decay, seed, validation, patience,
                 (augment ? Augmentation.STANDARD.withZoom(zoom) : Augmentation.NONE)
-                        .withStyle(handwriting ? digitloop.data.HandwritingStyle.ALL : digitloop.data.HandwritingStyle.NONE))
+                        .withStyle(handwriting ? digitloop.data.HandwritingStyle.ALL : digitloop.data.HandwritingStyle.NONE)
+                        .withCopies(extend))
                 .withNonDigits(nonDigits);
         return new TrainingRequest(out.getFileName().toString().replaceFirst("\\.zip$", ""),
                 architecture.spec(), architecture.degradation(), config, limit);
@@ -236,6 +242,11 @@ public final class TrainCommand implements Callable<Integer> {
             BadSetting.require(spec, "--strategy", java.util.Set.of("full", "head", "gradual").contains(strategy.trim().toLowerCase(Locale.ROOT)),
                     strategy, "full, head or gradual");
             if (from == null) throw new IllegalArgumentException("--strategy transfers a model: give it with --from MODEL");
+        }
+        BadSetting.require(spec, "--extend", extend >= 0 && extend <= Augmentation.MAX_COPIES, extend, "a whole number of copies from 0 to "
+                + Augmentation.MAX_COPIES);
+        if (extend > 0 && !augment && !handwriting) {
+            throw new IllegalArgumentException("--extend grows the set with augmented copies: switch on --augment or --handwriting as well");
         }
         BadSetting.require(spec, "--zoom", zoom >= 0 && zoom < 0.5, zoom, "a fraction from 0 up to (not including) 0.5, e.g. 0.1");
         architecture.checkRanges(spec);

@@ -122,6 +122,13 @@ public final class Trainer {
         if (train.size() == 0) {
             throw new IllegalArgumentException("There is nothing to train on: the labelled set is empty.");
         }
+        Augmentation augmentation = config.augmentation();
+        Digits given = train;
+        if (augmentation.growsTheSet()) {
+            // Grown once, seeded apart from the batches' shuffling; the copies then train as they are.
+            train = augmentation.extend(train, augmentation.copies(), config.seed() * 7 + 3);
+            augmentation = Augmentation.NONE;
+        }
         int side = train.side();
         int pixels = side * side;
         int batch = Math.min(config.batchSize(), train.size());
@@ -132,7 +139,6 @@ public final class Trainer {
                 : train.subset(digitloop.data.Splits.permutation(train.size(), config.seed()))
                         .head(TRAIN_ACCURACY_SAMPLE);
         SplittableRandom random = new SplittableRandom(config.seed());
-        Augmentation augmentation = config.augmentation();
         List<EpochMetrics> history = new ArrayList<>();
         INDArray bestParams = null;
         double bestAccuracy = -1;
@@ -233,10 +239,10 @@ public final class Trainer {
         }
         network.setParams(bestParams);
         double seconds = (System.nanoTime() - started) / 1e9;
-        ModelMetadata provisional = metadata(spec, degradation, side, history, 0, Thresholds.NO_ENERGY_LIMIT, train, validation, seconds);
+        ModelMetadata provisional = metadata(spec, degradation, side, history, 0, Thresholds.NO_ENERGY_LIMIT, given, validation, seconds);
         Thresholds.Measured thresholds = Thresholds.measure(network, provisional, validation);
         ModelMetadata metadata = metadata(spec, degradation, side, history, thresholds.trusted(), thresholds.energy(),
-                train, validation, seconds);
+                given, validation, seconds);
         return new TrainingResult(new LoadedModel(network, metadata, null), List.copyOf(history), bestEpoch, status, message);
     }
 

@@ -41,6 +41,9 @@ final class TrainSettingsForm extends JPanel {
     JSpinner limit;
     JCheckBox augment;
     JCheckBox handwriting;
+    /** On the fly, or the set grown once by 1, 2 or 4 copies ({@link Augmentation#copies()}). */
+    JComboBox<String> applied;
+    static final int[] COPIES = {0, 1, 2, 4};
     final javax.swing.JButton preview = new javax.swing.JButton("Preview…");
     JSpinner nonDigits;
 
@@ -91,6 +94,13 @@ final class TrainSettingsForm extends JPanel {
                     handwriting = new JCheckBox("on");
                     handwriting.setToolTipText("Slant, width, elastic wobble, stroke width, blur and fade, drawn at random per image");
                     handwriting.setSelected(!c.augmentation().style().isNone());
+                    applied = new JComboBox<>(new String[] {"on the fly", "grown once ×1", "grown once ×2", "grown once ×4"});
+                    applied.setToolTipText("On the fly: each image changed anew every epoch. Grown once: the training set gets 1, 2 or 4 "
+                            + "changed copies of each image before training, which then train unchanged (more memory, the same every epoch)");
+                    int copies = c.augmentation().copies();
+                    int choice = 0;
+                    for (int k = 0; k < COPIES.length; k++) if (COPIES[k] <= copies) choice = k;
+                    applied.setSelectedIndex(choice);
                     nonDigits = new JSpinner(new SpinnerNumberModel(clamp(c.nonDigitShare(), 0, 1), 0.0, 1.0, 0.05));
                 },
                 this::wireAndLayOut);
@@ -176,6 +186,8 @@ final class TrainSettingsForm extends JPanel {
         styles.add(javax.swing.Box.createHorizontalStrut(8));
         styles.add(preview);
         row = add(row, "Handwriting styles", styles);
+        applied.setName("augmentationApplied");
+        row = add(row, "Augmented images", applied);
         add(row, "Non-digits in each batch", nonDigits);
     }
 
@@ -221,7 +233,8 @@ final class TrainSettingsForm extends JPanel {
     Augmentation augmentation() {
         Augmentation moves = defaults.config().augmentation().withStyle(digitloop.data.HandwritingStyle.NONE);
         Augmentation base = !augment.isSelected() ? Augmentation.NONE : moves.isNone() ? Augmentation.STANDARD : moves;
-        return base.withStyle(handwriting.isSelected() ? digitloop.data.HandwritingStyle.ALL : digitloop.data.HandwritingStyle.NONE);
+        return base.withStyle(handwriting.isSelected() ? digitloop.data.HandwritingStyle.ALL : digitloop.data.HandwritingStyle.NONE)
+                .withCopies(COPIES[Math.max(0, applied.getSelectedIndex())]);
     }
 
     /** A short line for the run list: "MLP 512-256-128 · clean · 3,000 images · 1 epoch". */
