@@ -84,7 +84,7 @@ public final class ExperimentAdaptCommand implements Callable<Integer> {
                 continue;
             }
             List<LabelEvent> drawings = taught(current, hand.drawings(perDigit, writer * 1000 + 1));
-            Digits more = digits(hand.drawings(50, writer * 1000 + 2));
+            Digits more = PersonalHand.asDigits(hand.drawings(50, writer * 1000 + 2));
             ProgressLine line = new ProgressLine(System.err);
             long started = System.nanoTime();
             HandwritingAdaptation.Result r = HandwritingAdaptation.adapt(current, contract, drawings, test, beforeTest, recipe, writer,
@@ -135,17 +135,6 @@ public final class ExperimentAdaptCommand implements Callable<Integer> {
         return events;
     }
 
-    private static Digits digits(List<PersonalHand.Drawing> drawings) {
-        float[] pixels = new float[drawings.size() * 784];
-        int[] labels = new int[drawings.size()];
-        int[] ids = new int[drawings.size()];
-        for (int i = 0; i < drawings.size(); i++) {
-            System.arraycopy(drawings.get(i).pixels28(), 0, pixels, i * 784, 784);
-            labels[i] = drawings.get(i).label();
-            ids[i] = -1 - i;
-        }
-        return Digits.of(pixels, 28, labels, ids);
-    }
 
     private static double accuracy(LoadedModel m, Digits raw) {
         Digits d = m.metadata().degradation().apply(raw);

@@ -63,7 +63,7 @@ class HandwritingAdaptationTest {
         PersonalHand hand = PersonalHand.of(WRITER);
         HandwritingAdaptation.Result r = HandwritingAdaptation.adapt(cnn, contract, taught(hand.drawings(5, WRITER * 1000 + 1)), test, null,
                 RetrainRecipe.ADAPT, 1, (f, m) -> { }, CancellationToken.none());
-        Digits more = digits(hand.drawings(50, WRITER * 1000 + 2));
+        Digits more = PersonalHand.asDigits(hand.drawings(50, WRITER * 1000 + 2));
         double before = accuracy(cnn, more);
         double after = accuracy(r.candidate().model(), more);
         assertTrue(before < 0.98, "the writer must be one the model misreads at times for this to mean anything: " + before);
@@ -72,17 +72,6 @@ class HandwritingAdaptationTest {
         assertTrue(r.candidate().after().test() >= r.candidate().before().test() - 0.003, "MNIST is not forgotten: " + r.summary());
     }
 
-    private static Digits digits(List<PersonalHand.Drawing> drawings) {
-        float[] pixels = new float[drawings.size() * 784];
-        int[] labels = new int[drawings.size()];
-        int[] ids = new int[drawings.size()];
-        for (int i = 0; i < drawings.size(); i++) {
-            System.arraycopy(drawings.get(i).pixels28(), 0, pixels, i * 784, 784);
-            labels[i] = drawings.get(i).label();
-            ids[i] = -1 - i;
-        }
-        return Digits.of(pixels, 28, labels, ids);
-    }
 
     private static double accuracy(LoadedModel m, Digits d) {
         var s = m.classifier().score(d);

@@ -23,24 +23,31 @@ final class DigitStrokes {
 
     /** Digit {@code digit} drawn on a 112×112 white page in black ink. */
     static BufferedImage draw(int digit, double penWidth, SplittableRandom random) {
-        int side = 112;
-        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, side, side);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         AffineTransform t = new AffineTransform();
-        t.translate(side / 2.0, side / 2.0);
+        t.translate(PAGE / 2.0, PAGE / 2.0);
         t.rotate(Math.toRadians((random.nextDouble() * 2 - 1) * 10));
         t.shear(-(random.nextDouble() * 2 - 1) * 0.35, 0);
-        double height = side * 0.7 / 100;
+        double height = PAGE * 0.7 / 100;
         t.scale(height * (0.75 + random.nextDouble() * 0.45), height);
         t.translate(-50, -50);
-        g.transform(t);
+        return page(template(digit, random), t, penWidth * 100);
+    }
+
+    /** The side of the page a digit is drawn on. */
+    static final int PAGE = 112;
+
+    /** {@code stroke} (in its 100×100 box) placed on a white page by {@code placement}, with a round pen {@code pen} units wide. */
+    static BufferedImage page(Path2D stroke, AffineTransform placement, double pen) {
+        BufferedImage image = new BufferedImage(PAGE, PAGE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, PAGE, PAGE);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.transform(placement);
         g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke((float) (penWidth * 100), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(template(digit, random));
+        g.setStroke(new BasicStroke((float) pen, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.draw(stroke);
         g.dispose();
         return image;
     }

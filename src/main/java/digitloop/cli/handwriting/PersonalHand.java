@@ -2,10 +2,6 @@ package digitloop.cli.handwriting;
 
 import digitloop.canvas.MnistNormalizer;
 import digitloop.canvas.NormalizedImage;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
@@ -66,26 +62,28 @@ public record PersonalHand(long writer, double slant, double width, double pen, 
 
     /** One digit on a 112×112 white page: the writer's slant, width and pen, each varied a little. */
     BufferedImage draw(int digit, SplittableRandom random) {
-        int side = 112;
-        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, side, side);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         AffineTransform t = new AffineTransform();
-        t.translate(side / 2.0, side / 2.0);
+        t.translate(DigitStrokes.PAGE / 2.0, DigitStrokes.PAGE / 2.0);
         t.rotate(Math.toRadians((random.nextDouble() * 2 - 1) * 4));
         t.shear(slant + (random.nextDouble() * 2 - 1) * 0.06, 0);
-        double height = side * 0.7 / 100;
+        double height = DigitStrokes.PAGE * 0.7 / 100;
         t.scale(height * width * (0.95 + random.nextDouble() * 0.1), height);
         t.translate(-50, -50);
-        g.transform(t);
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke((float) (pen * 100 * (0.9 + random.nextDouble() * 0.2)), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(stroke(digit, random));
-        g.dispose();
-        return image;
+        double penUnits = pen * 100 * (0.9 + random.nextDouble() * 0.2);
+        return DigitStrokes.page(stroke(digit, random), t, penUnits);
+    }
+
+    /** Drawings as a labelled set (ids -1, -2, … as the journal gives drawings), for measuring a model on them. */
+    public static digitloop.data.Digits asDigits(List<Drawing> drawings) {
+        float[] pixels = new float[drawings.size() * 784];
+        int[] labels = new int[drawings.size()];
+        int[] ids = new int[drawings.size()];
+        for (int i = 0; i < drawings.size(); i++) {
+            System.arraycopy(drawings.get(i).pixels28(), 0, pixels, i * 784, 784);
+            labels[i] = drawings.get(i).label();
+            ids[i] = -1 - i;
+        }
+        return digitloop.data.Digits.of(pixels, 28, labels, ids);
     }
 
     private Path2D stroke(int digit, SplittableRandom r) {
