@@ -8,6 +8,7 @@ import digitloop.model.ModelFile;
 import digitloop.train.IterationEvent;
 import digitloop.train.TrainingListener;
 import digitloop.train.TrainingPipeline;
+import digitloop.train.TransferStrategy;
 import digitloop.train.TrainingRequest;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
@@ -107,8 +108,18 @@ final class TrainPanel extends JPanel {
         useReviews.setName("trainUseReviews");
         useReviews.setToolTipText("<html>Labels you corrected in Review ▸ Suspicious labels replace MNIST's own,<br>"
                 + "and the images you marked \"not a clear digit\" are left out of training and validation.</html>");
+        startFrom.setName("trainStartFrom");
+        startFrom.setToolTipText("<html>Continue the current model on these settings, or transfer it to this input (noise, 14×14):<br>"
+                + "all layers tuned, a new head on frozen features, or the head first and then all (docs/transfer.md).<br>"
+                + "A continued or transferred run keeps the current model's layers; the form's model fields are not used.</html>");
+        JPanel fromRow = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 0));
+        fromRow.add(new JLabel("Start from"));
+        fromRow.add(startFrom);
+        JPanel options = new JPanel(new GridLayout(2, 1, 0, 4));
+        options.add(fromRow);
+        options.add(useReviews);
         JPanel run = new JPanel(new BorderLayout(0, 8));
-        run.add(useReviews, BorderLayout.CENTER);
+        run.add(options, BorderLayout.CENTER);
         run.add(buttons, BorderLayout.NORTH);
         run.add(progress, BorderLayout.SOUTH);
         JPanel top = new JPanel(new BorderLayout(0, 12));
@@ -171,6 +182,25 @@ final class TrainPanel extends JPanel {
 
     private final javax.swing.JCheckBox useReviews = new javax.swing.JCheckBox("Use my reviewed labels (corrected; unclear left out)", true);
 
+    /** What a run starts from: a fresh network, or the current model continued or transferred by a strategy (`train --from`). */
+    enum StartFrom {
+        FRESH("a fresh network", null), CONTINUE("the current model, continued", null),
+        FULL("current model, transfer: all layers", TransferStrategy.FULL), HEAD("current model, transfer: new head", TransferStrategy.HEAD),
+        GRADUAL("current model, transfer: head, then all", TransferStrategy.GRADUAL);
+
+        final String text;
+        final TransferStrategy strategy;
+
+        StartFrom(String text, TransferStrategy strategy) {
+            this.text = text;
+            this.strategy = strategy;
+        }
+
+        @Override public String toString() { return text; }
+    }
+
+    final javax.swing.JComboBox<StartFrom> startFrom = new javax.swing.JComboBox<>(StartFrom.values());
+
     /** Starts a run with the form's settings (the Start button, or Ctrl+Enter). */
     void startTraining() {
         if (running != null) return;
@@ -182,7 +212,15 @@ final class TrainPanel extends JPanel {
             return;
         }
         counter++;
-        TrainingRun run = new TrainingRun(request.name(), form.describe());
+        StartFrom from = (StartFrom) startFrom.getSelectedItem();
+        LoadedModel source = from == StartFrom.FRESH ? null : bench.model();
+        if (from != StartFrom.FRESH && source == null) {
+            Dialogs.info(this, "No current model", "There is no current model to start from: choose \"a fresh network\", or open a model first.");
+            return;
+        }
+        TransferStrategy strategy = from.strategy;
+        String origin = source == null ? "" : " · from " + source.metadata().name() + (strategy == null ? "" : " (" + strategy.name().toLowerCase(Locale.ROOT) + ")");
+        TrainingRun run = new TrainingRun(request.name(), form.describe() + origin);
         runs.addElement(run);
         history.setSelectedIndex(runs.size() - 1);
         start.setEnabled(false);
@@ -192,7 +230,7 @@ final class TrainPanel extends JPanel {
         int epochs = request.config().epochs();
         digitloop.data.LabelFixes fixes = useReviews.isSelected() ? bench.journal().labelFixes(true) : digitloop.data.LabelFixes.NONE;
         running = tasks.run(TaskRunner.Lane.TRAINING, "Training " + request.name() + " (" + request.architecture().describe() + ")",
-                ctx -> TrainingPipeline.run(request, null, bench.train(), bench.test(), fixes, new TrainingListener() {
+                ctx -> TrainingPipeline.run(request, source, bench.train(), null, 0, bench.test(), fixes, strategy, 0, new TrainingListener() {
                     private final List<double[]> points = new ArrayList<>();
                     private long lastPost;
 
