@@ -14,7 +14,6 @@ import java.awt.GraphicsEnvironment;
 import java.awt.Window;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.prefs.Preferences;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.SwingUtilities;
@@ -31,30 +30,25 @@ import org.junit.jupiter.api.io.TempDir;
 class AdaptGuiTest {
     @TempDir
     Path temp;
+    private TestApp app;
     private MainWindow window;
-    private Preferences node;
 
     @AfterEach
     void close() throws Exception {
-        if (window != null) SwingUtilities.invokeAndWait(window::dispose);
-        if (node != null) node.removeNode();
+        if (app != null) app.close();
     }
 
     @Test
     void adaptingShowsBeforeAndAfterAndTheChosenModelIsSavedAndCurrent() throws Exception {
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (run under xvfb-run)");
-        Workspace workspace = Workspace.current().withJournal(temp.resolve("journal.tsv"));
+        Workspace workspace = TestApp.workspace(temp, "cnn.zip", "cnn.json");
         try (LabelJournal j = LabelJournal.open(workspace.journal(), TestData.store().fingerprint())) {
             for (PersonalHand.Drawing d : PersonalHand.of(2).drawings(2, 2001)) j.teachDrawing(d.pixels28(), d.label(), d.label(), 0.9f);
         }
-        Path models = Files.createDirectories(temp.resolve("models"));
-        for (String f : new String[] {"cnn.zip", "cnn.json"}) Files.copy(workspace.models().resolve(f), models.resolve(f));
-        workspace = new Workspace(workspace.data(), models, workspace.journal(), Files.createDirectories(temp.resolve("charts")), null);
-        node = Preferences.userRoot().node("digitloop-adapt-test");
-        node.clear();
-        new AppPrefs(node).setWindowBounds(0, 0, 1280, 860);
         GuiDriver gui = new GuiDriver();
-        window = DesktopApp.launch(new AppPrefs(node), TaskRunner.background(), workspace, false);
+        app = TestApp.launch(workspace, "digitloop-adapt-test", 1280, 860);
+        window = app.window;
+        Path models = workspace.models();
         waitFor(() -> onEdt(() -> window.workbench() != null && window.workbench().model() != null), 120, "the engine to load");
         SwingUtilities.invokeAndWait(() -> window.tabs().setSelectedIndex(2));
         gui.robot.waitForIdle();

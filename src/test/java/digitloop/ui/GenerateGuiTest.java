@@ -17,7 +17,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.swing.JLabel;
@@ -36,27 +35,22 @@ import org.junit.jupiter.api.io.TempDir;
 class GenerateGuiTest {
     @TempDir
     Path temp;
+    private TestApp app;
     private MainWindow window;
-    private Preferences node;
 
     @AfterEach
     void close() throws Exception {
-        if (window != null) SwingUtilities.invokeAndWait(window::dispose);
-        if (node != null) node.removeNode();
+        if (app != null) app.close();
     }
 
     @Test
     void generatesDigitsOfTheChosenLabelAndTrainsAGeneratorWithALiveGridAndLossChart() throws Exception {
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (run under xvfb-run)");
-        Workspace workspace = Workspace.current().withJournal(temp.resolve("journal.tsv"));
-        Path models = Files.createDirectories(temp.resolve("models"));
-        for (String f : new String[] {"cnn.zip", "cnn.json", "gan.zip", "gan.json"}) Files.copy(workspace.models().resolve(f), models.resolve(f));
-        workspace = new Workspace(workspace.data(), models, workspace.journal(), Files.createDirectories(temp.resolve("charts")), null);
-        node = Preferences.userRoot().node("digitloop-generate-test");
-        node.clear();
-        new AppPrefs(node).setWindowBounds(0, 0, 1280, 960);
+        Workspace workspace = TestApp.workspace(temp, "cnn.zip", "cnn.json", "gan.zip", "gan.json");
         GuiDriver gui = new GuiDriver();
-        window = DesktopApp.launch(new AppPrefs(node), TaskRunner.background(), workspace, false);
+        app = TestApp.launch(workspace, "digitloop-generate-test", 1280, 960);
+        window = app.window;
+        Path models = workspace.models();
         waitFor(() -> onEdt(() -> window.workbench() != null), 120, "the engine to load");
         assertFalse(onEdt(() -> EngineLoader.modelFiles(models).contains(models.resolve("gan.zip"))), "a generator is no classifier to offer");
         SwingUtilities.invokeAndWait(() -> window.tabs().setSelectedIndex(4));

@@ -14,9 +14,7 @@ import java.awt.GraphicsEnvironment;
 import java.awt.Point;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.prefs.Preferences;
 import javax.swing.JCheckBox;
 import javax.swing.JLabel;
 import javax.swing.SwingUtilities;
@@ -34,28 +32,21 @@ import org.junit.jupiter.api.io.TempDir;
 class SeveralDigitsGuiTest {
     @TempDir
     Path temp;
+    private TestApp app;
     private MainWindow window;
-    private Preferences node;
 
     @AfterEach
     void close() throws Exception {
-        if (window != null) SwingUtilities.invokeAndWait(window::dispose);
-        if (node != null) node.removeNode();
+        if (app != null) app.close();
     }
 
     @Test
     void aNumberWrittenInARowGetsABoxPerDigitAndIsReadOut() throws Exception {
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (run under xvfb-run)");
-        // The test's own journal, models and chart folder: the person's files are never touched.
-        Workspace workspace = Workspace.current().withJournal(temp.resolve("journal.tsv"));
-        Path models = Files.createDirectories(temp.resolve("models"));
-        for (String f : new String[] {"cnn.zip", "cnn.json"}) Files.copy(workspace.models().resolve(f), models.resolve(f));
-        workspace = new Workspace(workspace.data(), models, workspace.journal(), Files.createDirectories(temp.resolve("charts")), null);
-        node = Preferences.userRoot().node("digitloop-several-digits-test");
-        node.clear();
-        new AppPrefs(node).setWindowBounds(0, 0, 1280, 860);
+        Workspace workspace = TestApp.workspace(temp, "cnn.zip", "cnn.json");
         GuiDriver gui = new GuiDriver();
-        window = DesktopApp.launch(new AppPrefs(node), TaskRunner.background(), workspace, false);
+        app = TestApp.launch(workspace, "digitloop-several-digits-test", 1280, 860);
+        window = app.window;
         waitFor(() -> onEdt(() -> window.workbench() != null), 120, "the engine to load");
         SwingUtilities.invokeAndWait(() -> window.tabs().setSelectedIndex(2));
         gui.robot.waitForIdle();

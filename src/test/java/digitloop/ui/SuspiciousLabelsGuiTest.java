@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.prefs.Preferences;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
@@ -36,28 +35,21 @@ import org.junit.jupiter.api.io.TempDir;
 class SuspiciousLabelsGuiTest {
     @TempDir
     Path temp;
+    private TestApp app;
     private MainWindow window;
-    private Preferences node;
 
     @AfterEach
     void close() throws Exception {
-        if (window != null) SwingUtilities.invokeAndWait(window::dispose);
-        if (node != null) node.removeNode();
+        if (app != null) app.close();
     }
 
     @Test
     void doubtedTestLabelsAreKeptCorrectedOrMarkedUnclearByKeyboardAndLandInTheJournal() throws Exception {
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (run under xvfb-run)");
-        // The test's own journal, models and chart folder: the person's files are never touched.
-        Workspace workspace = Workspace.current().withJournal(temp.resolve("journal.tsv"));
-        Path models = Files.createDirectories(temp.resolve("models"));
-        for (String f : new String[] {"cnn.zip", "cnn.json"}) Files.copy(workspace.models().resolve(f), models.resolve(f));
-        workspace = new Workspace(workspace.data(), models, workspace.journal(), Files.createDirectories(temp.resolve("charts")), null);
-        node = Preferences.userRoot().node("digitloop-suspicious-labels-test");
-        node.clear();
-        new AppPrefs(node).setWindowBounds(0, 0, 1280, 860);
+        Workspace workspace = TestApp.workspace(temp, "cnn.zip", "cnn.json");
         GuiDriver gui = new GuiDriver();
-        window = DesktopApp.launch(new AppPrefs(node), TaskRunner.background(), workspace, false);
+        app = TestApp.launch(workspace, "digitloop-suspicious-labels-test", 1280, 860);
+        window = app.window;
         waitFor(() -> onEdt(() -> window.workbench() != null && window.suspiciousPanel() != null), 120, "the engine to load");
         SwingUtilities.invokeAndWait(() -> window.tabs().setSelectedIndex(1));
         JTabbedPane sub = find(window, "reviewTabs", JTabbedPane.class);

@@ -10,10 +10,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import digitloop.model.LoadedModel;
 import digitloop.model.ModelFile;
 import java.awt.GraphicsEnvironment;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.prefs.Preferences;
 import javax.swing.JButton;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.AfterEach;
@@ -26,27 +24,22 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainTransferGuiTest {
     @TempDir
     Path temp;
+    private TestApp app;
     private MainWindow window;
-    private Preferences node;
 
     @AfterEach
     void close() throws Exception {
-        if (window != null) SwingUtilities.invokeAndWait(window::dispose);
-        if (node != null) node.removeNode();
+        if (app != null) app.close();
     }
 
     @Test
     void aHeadTransferOfTheCurrentModelTrainsOnTheFormsNoisyInputAndKeepsItsLayers() throws Exception {
         assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display (run under xvfb-run)");
-        Workspace workspace = Workspace.current().withJournal(temp.resolve("journal.tsv"));
-        Path models = Files.createDirectories(temp.resolve("models"));
-        for (String f : new String[] {"cnn.zip", "cnn.json"}) Files.copy(workspace.models().resolve(f), models.resolve(f));
-        workspace = new Workspace(workspace.data(), models, workspace.journal(), Files.createDirectories(temp.resolve("charts")), null);
-        node = Preferences.userRoot().node("digitloop-train-transfer-test");
-        node.clear();
-        new AppPrefs(node).setWindowBounds(0, 0, 1280, 860);
+        Workspace workspace = TestApp.workspace(temp, "cnn.zip", "cnn.json");
         GuiDriver gui = new GuiDriver();
-        window = DesktopApp.launch(new AppPrefs(node), TaskRunner.background(), workspace, false);
+        app = TestApp.launch(workspace, "digitloop-train-transfer-test", 1280, 860);
+        window = app.window;
+        Path models = workspace.models();
         waitFor(() -> onEdt(() -> window.workbench() != null && window.workbench().model() != null && window.trainPanel() != null),
                 120, "the engine to load");
         TrainPanel panel = window.trainPanel();
