@@ -63,7 +63,7 @@ class AdaptGuiTest {
         GuiDriver.screenshot(asked, DesktopAppGuiTest.SCREENSHOTS.resolve("draw-adapt-light.png"));
         JButton use = onEdt(() -> GuiDriver.allComponents((Container) asked).stream()
                 .filter(c -> c instanceof JButton b && "Use the adapted model".equals(b.getText())).map(c -> (JButton) c).findFirst().orElseThrow());
-        gui.click(use);
+        gui.clickUntil(use, () -> dialog("Adapted to your handwriting") == null, 30, "the dialog closes");
         waitFor(() -> onEdt(() -> window.workbench().model().file() != null
                 && window.workbench().model().metadata().name().endsWith("+my-handwriting")), 60, "the adapted model to become current");
         Path saved = onEdt(() -> window.workbench().model().file());

@@ -293,8 +293,7 @@ class DesktopAppGuiTest {
         assertTrue(text.contains("run-1"), text);
         JButton cancel = onEdt(() -> GuiDriver.allComponents((java.awt.Container) asked).stream()
                 .filter(c -> c instanceof JButton b && "Cancel".equals(b.getText())).map(c -> (JButton) c).findFirst().orElseThrow());
-        gui.click(cancel);
-        waitFor(() -> dialog("Quit DigitLoop") == null, 10, "the question to close");
+        gui.clickUntil(cancel, () -> dialog("Quit DigitLoop") == null, 30, "the question closes");
         assertTrue(onEdt(window::isShowing), "Cancel keeps the app open");
         watchdog.pause(false);
     }

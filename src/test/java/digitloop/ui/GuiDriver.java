@@ -86,6 +86,24 @@ final class GuiDriver {
         clickAt(p.x, p.y);
     }
 
+    /**
+     * Clicks {@code c} until {@code done} holds, a few seconds apart, for at most {@code seconds}: a dialog that has
+     * just appeared can still be moving to its place under load, and the first click then lands beside the button.
+     */
+    void clickUntil(Component c, Check done, int seconds, String what) throws Exception {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (true) {
+            robot.waitForIdle();
+            click(c);
+            long retry = System.nanoTime() + 3_000_000_000L;
+            while (System.nanoTime() < retry) {
+                if (done.holds()) return;
+                Thread.sleep(25);
+            }
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out after " + seconds + " s clicking until " + what);
+        }
+    }
+
     void clickAt(int x, int y) {
         robot.mouseMove(x, y);
         robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
