@@ -62,7 +62,14 @@ final class DrawPanel extends JPanel {
     private final ProbabilityBars bars = new ProbabilityBars();
     private final DigitImage preview = new DigitImage(168);
     private final JLabel answer = new JLabel("–");
-    private final JLabel detail = new JLabel(" ");
+    /** Never wider than the column: a long line here made the grid fall back to minimum sizes and hid the bars and the preview. */
+    private final JLabel detail = new JLabel(" ") {
+        @Override public java.awt.Dimension getPreferredSize() {
+            java.awt.Dimension d = super.getPreferredSize();
+            return new java.awt.Dimension(Math.min(d.width, DETAIL_WIDTH), d.height);
+        }
+    };
+    private static final int DETAIL_WIDTH = 460;
     private final JLabel timing = new JLabel(" ");
     private final JButton teach = new JButton("Wrong? Teach it…");
     private final JButton adapt = new JButton("Adapt to my handwriting…");
@@ -331,8 +338,11 @@ final class DrawPanel extends JPanel {
         float[] pixels = last.input28();
         float p = last.prediction().probability();
         tasks.run(TaskRunner.Lane.JOURNAL, "Saving the drawing", ctx -> bench.journal().teachDrawing(pixels, choice, guess, p),
-                e -> detail.setText("Saved as a training sample labelled " + choice + "; \"Adapt to my handwriting\" and Retrain in the "
-                        + "Review tab use it."),
+                e -> {
+                    long taught = digitloop.hitl.HandwritingAdaptation.drawingsOf(bench.journal()).size();
+                    detail.setText(String.format(Locale.ROOT, "Saved, labelled %d: %d drawing%s taught for Adapt and Retrain", choice, taught,
+                            taught == 1 ? "" : "s"));
+                },
                 e -> Dialogs.error(this, "Could not save the drawing to the label journal", e));
     }
 

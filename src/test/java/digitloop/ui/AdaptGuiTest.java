@@ -53,6 +53,21 @@ class AdaptGuiTest {
         SwingUtilities.invokeAndWait(() -> window.tabs().setSelectedIndex(2));
         gui.robot.waitForIdle();
 
+        // One more drawing taught through the button: the journal's count is said, and the reading keeps its bars and preview
+        // (a long line there once made the grid fall back to minimum sizes and hid both).
+        float[] seven = PersonalHand.of(2).drawings(1, 99).get(7).pixels28();
+        SwingUtilities.invokeAndWait(() -> window.drawPanel().showDigit(seven));
+        waitFor(() -> onEdt(() -> find(window, "teachButton", JButton.class).isEnabled()), 30, "the drawing to be read");
+        gui.click(find(window, "teachButton", JButton.class));
+        waitFor(() -> dialog("Teach the model") != null, 10, "the question which digit it is");
+        Window which = dialog("Teach the model");
+        JButton digit7 = onEdt(() -> GuiDriver.allComponents((Container) which).stream()
+                .filter(c -> c instanceof JButton b && "7".equals(b.getText())).map(c -> (JButton) c).findFirst().orElseThrow());
+        gui.clickUntil(digit7, () -> dialog("Teach the model") == null, 30, "the question closes");
+        waitFor(() -> onEdt(() -> find(window, "drawDetail", JLabel.class).getText().contains("21 drawings taught")), 30, "the drawing saved");
+        assertTrue(onEdt(() -> find(window, "drawBars", ProbabilityBars.class).getWidth() > 200
+                && find(window, "drawPreview", DigitImage.class).getWidth() > 100), "the bars and the preview keep their room");
+
         gui.click(find(window, "adaptButton", JButton.class));
         // A hang guard, not a time: the fine-tune and three measurements take seconds on a quiet machine.
         waitFor(() -> dialog("Adapted to your handwriting") != null, 600, "the before/after of the adaptation");
