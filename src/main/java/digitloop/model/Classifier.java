@@ -2,7 +2,6 @@ package digitloop.model;
 
 import digitloop.data.Digits;
 import java.util.SplittableRandom;
-import java.util.List;
 import digitloop.task.CancellationToken;
 import digitloop.task.ProgressSink;
 import java.util.concurrent.CancellationException;
@@ -34,6 +33,8 @@ public final class Classifier {
     private final MultiLayerNetwork network;
     /** {@link #network} folded for inference; what scoring runs. */
     private final InferenceNetwork.Folded inference;
+    /** {@link #inference} without its output layer: the last hidden layer's activations, through DL4J's workspaces. */
+    private final MultiLayerNetwork trunk;
     private final ModelMetadata metadata;
     private final INDArray weights;
     private final INDArray bias;
@@ -43,6 +44,7 @@ public final class Classifier {
         this.network = network;
         this.metadata = metadata;
         this.inference = InferenceNetwork.fold(network);
+        this.trunk = InferenceNetwork.withoutOutputLayer(inference.network());
         Layer output = inference.network().getLayer(inference.network().getnLayers() - 1);
         this.weights = output.getParam("W");
         this.bias = output.getParam("b");
@@ -174,9 +176,7 @@ public final class Classifier {
     private INDArray hidden(float[] buffer, int count) {
         float[] exact = buffer.length == count * inputSize ? buffer : java.util.Arrays.copyOf(buffer, count * inputSize);
         INDArray input = inference.input(exact, count);
-        MultiLayerNetwork net = inference.network();
-        List<INDArray> activations = net.feedForwardToLayer(net.getnLayers() - 2, input, false);
-        return activations.get(activations.size() - 1).castTo(DataType.FLOAT).reshape(count, weights.size(0)).dup('c');
+        return trunk.output(input, false).castTo(DataType.FLOAT).reshape(count, weights.size(0)).dup('c');
     }
 
     private float[][] logits(INDArray hidden) {

@@ -107,6 +107,30 @@ public final class InferenceNetwork {
     }
 
     /**
+     * {@code network} without its output layer, sharing its parameters: what {@link Classifier} runs to get the
+     * last hidden layer's activations. {@link MultiLayerNetwork#output} reuses its workspaces between calls, where
+     * {@code feedForwardToLayer} allocated every layer's activations afresh; in a profile of scoring the default
+     * CNN those fresh buffers (allocated and zeroed by ND4J) took more samples than the convolutions
+     * (docs/benchmarks.md, "Profile").
+     */
+    static MultiLayerNetwork withoutOutputLayer(MultiLayerNetwork network) {
+        MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
+        int n = network.getnLayers() - 1;
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).list();
+        for (int i = 0; i < n; i++) {
+            list.layer(i, conf.getConf(i).getLayer().clone());
+            if (conf.getInputPreProcess(i) != null) list.inputPreProcessor(i, conf.getInputPreProcess(i).clone());
+        }
+        MultiLayerNetwork trunk = new MultiLayerNetwork(list.build());
+        trunk.init();
+        for (int i = 0; i < n; i++) {
+            var target = trunk.getLayer(i);
+            network.getLayer(i).paramTable().forEach(target::setParam);
+        }
+        return trunk;
+    }
+
+    /**
      * {@code y = gamma (Wx - mean) / std + beta} as {@code W'x + b'}: each output channel's filter scaled
      * by {@code gamma / std}, and {@code b' = beta - mean gamma / std}.
      */

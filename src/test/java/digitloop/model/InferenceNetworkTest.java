@@ -28,6 +28,22 @@ class InferenceNetworkTest {
     }
 
     @Test
+    void theClassifierScoresTheDefaultCnnAsTheTrainedNetworkAnswers() {
+        LoadedModel cnn = ModelFile.load(Path.of("models", "cnn.zip"));
+        Digits digits = TestData.test().head(1000);
+        float[] pixels = new float[digits.size() * 784];
+        for (int i = 0; i < digits.size(); i++) digits.copyImage(i, pixels, i * 784);
+        float[][] expected = cnn.network().output(Nd4j.create(pixels, new long[] {digits.size(), 784}, 'c'), false).toFloatMatrix();
+        // Twice: the trunk's workspaces are reused between calls, and the second batch must not see the first's buffers.
+        for (int pass = 0; pass < 2; pass++) {
+            float[][] p = cnn.classifier().score(digits).probabilities();
+            double worst = 0;
+            for (int i = 0; i < p.length; i++) for (int c = 0; c < 10; c++) worst = Math.max(worst, Math.abs(p[i][c] - expected[i][c]));
+            assertTrue(worst < 1e-3, "pass " + pass + ": probabilities differ by at most float rounding, got " + worst);
+        }
+    }
+
+    @Test
     void aLeNetWithoutBatchNormMovesToChannelsLastWithTheSameAnswers() {
         MultiLayerNetwork lenet = NetworkFactory.build(new LeNetSpec(0.5), 28, 1, 1e-3);
         InferenceNetwork.Folded folded = InferenceNetwork.fold(lenet);

@@ -88,7 +88,12 @@ class SeveralDigitsGuiTest {
         System.out.printf("several digits: read %s in %.1f ms (%s)%n", number, r.ms(), r.digits());
         waitFor(() -> onEdt(() -> !window.status().busy()), 240, "the tasks to finish before the screenshot");
         gui.robot.waitForIdle();
-        GuiDriver.screenshot(window, DesktopAppGuiTest.SCREENSHOTS.resolve("draw-several-light.png"));
+        for (boolean dark : new boolean[] {false, true}) {
+            SwingUtilities.invokeAndWait(() -> window.setDark(dark));
+            gui.robot.waitForIdle();
+            GuiDriver.screenshot(window, DesktopAppGuiTest.SCREENSHOTS.resolve("draw-several-" + (dark ? "dark" : "light") + ".png"));
+        }
+        SwingUtilities.invokeAndWait(() -> window.setDark(false));
 
         // Switching to one digit re-reads what is left on the single page: the row's first ink.
         gui.click(several);
