@@ -91,7 +91,7 @@ public final class ExperimentAdaptCommand implements Callable<Integer> {
                     (f, m) -> line.draw("writer " + writer, f, m), CancellationToken.none());
             line.clear();
             double seconds = (System.nanoTime() - started) / 1e9;
-            if (beforeTest == null) beforeTest = argmax(current.classifier().score(test));
+            if (beforeTest == null) beforeTest = current.classifier().score(test).predictions();
             double moreBefore = accuracy(current, more);
             double moreAfter = accuracy(r.candidate().model(), more);
             Map<String, Object> row = new LinkedHashMap<>();
@@ -138,17 +138,12 @@ public final class ExperimentAdaptCommand implements Callable<Integer> {
 
     private static double accuracy(LoadedModel m, Digits raw) {
         Digits d = m.metadata().degradation().apply(raw);
-        int[] p = argmax(m.classifier().score(d));
+        int[] p = m.classifier().score(d).predictions();
         int right = 0;
         for (int i = 0; i < p.length; i++) if (p[i] == d.label(i)) right++;
         return (double) right / p.length;
     }
 
-    private static int[] argmax(digitloop.model.Scores s) {
-        int[] p = new int[s.size()];
-        for (int i = 0; i < p.length; i++) p[i] = s.argmax(i);
-        return p;
-    }
 
     private static int argmax(float[] p) {
         int best = 0;

@@ -11,7 +11,6 @@ import digitloop.hitl.SmallStart;
 import digitloop.hitl.StrategyKind;
 import digitloop.model.LoadedModel;
 import digitloop.model.ModelFile;
-import digitloop.model.Scores;
 import digitloop.task.CancellationToken;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -190,7 +189,7 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
                         c.nowRight().length, c.nowWrong().length, accepted ? "accepted" : "kept the old model", baseline, (double) row.get("retrainToResultSeconds"));
                 if (accepted) {
                     current = c.model();
-                    beforeTest = argmax(c.testScores());
+                    beforeTest = c.testScores().predictions();
                     // The model first, then the row that says it exists: a kill between the two redoes one round.
                     if (checkpoint != null) ModelFile.save(checkpoint, current.network(), current.metadata());
                 } else if (beforeTest == null) {
@@ -242,14 +241,9 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
     }
 
     private static int[] predictionsOf(LoadedModel m, Digits test) {
-        return argmax(m.classifier().score(test));
+        return m.classifier().score(test).predictions();
     }
 
-    private static int[] argmax(Scores s) {
-        int[] p = new int[s.size()];
-        for (int i = 0; i < p.length; i++) p[i] = s.argmax(i);
-        return p;
-    }
 
     private RetrainRecipe recipe(ReviewContract.Workflow workflow) {
         RetrainRecipe r = RetrainRecipe.forWorkflow(workflow);

@@ -116,7 +116,7 @@ public final class ReviewRound {
         Classifier retrained = trained.classifier();
         int[] afterValidation = predictions(retrained, contract.gate(), progress, 0.75, 0.8, "Measuring the retrained model on validation", cancel);
         Scores afterScores = score(retrained, test, progress, 0.8, 1.0, "Measuring the retrained model on the test set", cancel);
-        int[] afterTest = argmax(afterScores);
+        int[] afterTest = afterScores.predictions();
         Measure after = new Measure(accuracy(afterValidation, contract.gate()), accuracy(afterTest, test));
         clock.lap("measure the retrained model");
         EvaluationReport report = Evaluator.report(afterScores, test.labels());
@@ -247,7 +247,7 @@ public final class ReviewRound {
     }
 
     private static int[] predictions(Classifier c, Digits d, ProgressSink p, double from, double to, String what, CancellationToken cancel) {
-        return argmax(score(c, d, p, from, to, what, cancel));
+        return score(c, d, p, from, to, what, cancel).predictions();
     }
 
     /** Scores in chunks so the progress bar moves through a 10,000-image evaluation. */
@@ -268,11 +268,6 @@ public final class ReviewRound {
         return new Scores(probabilities, energy);
     }
 
-    private static int[] argmax(Scores s) {
-        int[] out = new int[s.size()];
-        for (int i = 0; i < out.length; i++) out[i] = s.argmax(i);
-        return out;
-    }
 
     static double accuracy(int[] predicted, Digits d) {
         int right = 0;

@@ -11,6 +11,13 @@ public record Scores(float[][] probabilities, float[] energy) {
         return best;
     }
 
+    /** The most probable class of every sample. */
+    public int[] predictions() {
+        int[] p = new int[size()];
+        for (int i = 0; i < p.length; i++) p[i] = argmax(i);
+        return p;
+    }
+
     public float maxProbability(int i) {
         return probabilities[i][argmax(i)];
     }

@@ -238,8 +238,7 @@ final class ResultsPanel extends JPanel {
         gallery.removeAll();
         gallery.revalidate();
         galleryTitle.setText("Click a cell of the matrix to see its " + imagesWord() + ": green frames read right, red wrong.");
-        predicted = new int[scores.size()];
-        for (int i = 0; i < predicted.length; i++) predicted[i] = scores.argmax(i);
+        predicted = scores.predictions();
         summary.setText(String.format(Locale.ROOT, "<html><b>%s</b> (%s, %s): accuracy <b>%.2f %%</b>, macro-F1 %.4f on %,d test images</html>",
                 name(model), model.metadata().architecture().describe(),
                 model.metadata().degradation().label(), report.accuracy() * 100, report.macroF1(), report.count()));

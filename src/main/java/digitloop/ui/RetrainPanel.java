@@ -184,9 +184,7 @@ final class RetrainPanel extends JPanel {
     }
 
     private static int[] predictions(ReviewRound.Candidate c) {
-        int[] p = new int[c.testScores().size()];
-        for (int i = 0; i < p.length; i++) p[i] = c.testScores().argmax(i);
-        return p;
+        return c.testScores().predictions();
     }
 
     private void describe() {
