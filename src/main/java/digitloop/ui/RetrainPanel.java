@@ -136,12 +136,17 @@ final class RetrainPanel extends JPanel {
         TestEvaluation known = bench.evaluationOf(model);
         int round = rounds + 1;
         result.setText("Retraining on " + answers.size() + " labels…");
+        long asked = System.nanoTime();
         tasks.run(TaskRunner.Lane.TRAINING, "Retraining on " + answers.size() + " labels", ctx -> {
             ReviewContract contract = contracts.apply(model);
             Digits test = model.metadata().degradation().apply(bench.test());
             return ReviewRound.retrain(model, contract, answers, drawings, corrections, test, known == null ? null : known.predictions(),
                     RetrainRecipe.forWorkflow(contract.workflow()), round, ctx::progress, ctx.cancellation());
         }, candidate -> {
+            org.slf4j.LoggerFactory.getLogger(RetrainPanel.class).info(String.format(Locale.ROOT,
+                    "Review round %d: %d labels, %.1f s from Retrain to the result; phases (s): %s", round, candidate.labels(),
+                    (System.nanoTime() - asked) / 1e9, candidate.seconds().entrySet().stream()
+                            .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", "))));
             rounds = round;
             pending = candidate;
             pendingParent = model;

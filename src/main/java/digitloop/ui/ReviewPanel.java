@@ -207,10 +207,14 @@ final class ReviewPanel extends JPanel {
         boolean onlyMine = own != null && onlyOwn.isSelected();
         guess.setText("Scoring the pool (" + kind.label() + ")…");
         build.setEnabled(false);
+        long asked = System.nanoTime();
         tasks.run("Scoring the pool (" + kind.label() + ")", ctx -> {
             Pool pool = onlyMine ? ownPool(model, mine) : queuePool(model, mine);
             return ReviewQueue.build(classifier, pool, kind, size, options, bench.journal(), ctx.cancellation());
         }, built -> {
+            // The round's times are the review loop's promise (docs/review-loop.md, "Time of a round"); the log keeps them.
+            org.slf4j.LoggerFactory.getLogger(ReviewPanel.class).info(String.format(java.util.Locale.ROOT,
+                    "Review queue of %d (%s) built in %.1f s", built.items().size(), kind.label(), (System.nanoTime() - asked) / 1e9));
             build.setEnabled(true);
             queue = built;
             showCurrent();
