@@ -135,7 +135,6 @@ public final class ExperimentAdaptCommand implements Callable<Integer> {
         return events;
     }
 
-
     private static double accuracy(LoadedModel m, Digits raw) {
         Digits d = m.metadata().degradation().apply(raw);
         int[] p = m.classifier().score(d).predictions();
@@ -143,7 +142,6 @@ public final class ExperimentAdaptCommand implements Callable<Integer> {
         for (int i = 0; i < p.length; i++) if (p[i] == d.label(i)) right++;
         return (double) right / p.length;
     }
-
 
     private static int argmax(float[] p) {
         int best = 0;

@@ -244,7 +244,6 @@ public final class ExperimentReviewRoundCommand implements Callable<Integer> {
         return m.classifier().score(test).predictions();
     }
 
-
     private RetrainRecipe recipe(ReviewContract.Workflow workflow) {
         RetrainRecipe r = RetrainRecipe.forWorkflow(workflow);
         if (replay != null) r = r.withReplay(replay);

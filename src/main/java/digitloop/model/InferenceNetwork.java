@@ -110,7 +110,7 @@ public final class InferenceNetwork {
      * {@code network} without its output layer, sharing its parameters: what {@link Classifier} runs to get the
      * last hidden layer's activations. {@link MultiLayerNetwork#output} reuses its workspaces between calls, where
      * {@code feedForwardToLayer} allocated every layer's activations afresh; in a profile of scoring the default
-     * CNN those fresh buffers (allocated and zeroed by ND4J) took more samples than the convolutions
+     * CNN those fresh buffers took more samples than the convolutions
      * (docs/benchmarks.md, "Profile").
      */
     static MultiLayerNetwork withoutOutputLayer(MultiLayerNetwork network) {

@@ -30,6 +30,8 @@ import javax.swing.JPanel;
  * when accepted (saved first, so it is never lost); the model it replaced can be restored.
  */
 final class RetrainPanel extends JPanel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RetrainPanel.class);
+
     private final Workbench bench;
     private final TaskRunner tasks;
     private final Function<LoadedModel, ReviewContract> contracts;
@@ -107,7 +109,7 @@ final class RetrainPanel extends JPanel {
     }
 
     private static void log(Throwable e) {
-        org.slf4j.LoggerFactory.getLogger(RetrainPanel.class).warn("the review rounds could not be read or written", e);
+        LOG.warn("the review rounds could not be read or written", e);
     }
 
     /** Appends the round's new state on the journal lane (an fsync: never on the EDT). */
@@ -143,10 +145,8 @@ final class RetrainPanel extends JPanel {
             return ReviewRound.retrain(model, contract, answers, drawings, corrections, test, known == null ? null : known.predictions(),
                     RetrainRecipe.forWorkflow(contract.workflow()), round, ctx::progress, ctx.cancellation());
         }, candidate -> {
-            org.slf4j.LoggerFactory.getLogger(RetrainPanel.class).info(String.format(Locale.ROOT,
-                    "Review round %d: %d labels, %.1f s from Retrain to the result; phases (s): %s", round, candidate.labels(),
-                    (System.nanoTime() - asked) / 1e9, candidate.seconds().entrySet().stream()
-                            .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", "))));
+            LOG.info(String.format(Locale.ROOT, "Review round %d: %d labels, %.1f s from Retrain to the result; phases (s): %s",
+                    round, candidate.labels(), (System.nanoTime() - asked) / 1e9, candidate.phases()));
             rounds = round;
             pending = candidate;
             pendingParent = model;

@@ -38,6 +38,8 @@ import javax.swing.text.JTextComponent;
  * ({@link ReviewContract}); the tab says which workflow runs.
  */
 final class ReviewPanel extends JPanel {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReviewPanel.class);
+
 
     private final Workbench bench;
     private final TaskRunner tasks;
@@ -213,7 +215,7 @@ final class ReviewPanel extends JPanel {
             return ReviewQueue.build(classifier, pool, kind, size, options, bench.journal(), ctx.cancellation());
         }, built -> {
             // The round's times are the review loop's promise (docs/review-loop.md, "Time of a round"); the log keeps them.
-            org.slf4j.LoggerFactory.getLogger(ReviewPanel.class).info(String.format(java.util.Locale.ROOT,
+            LOG.info(String.format(Locale.ROOT,
                     "Review queue of %d (%s) built in %.1f s", built.items().size(), kind.label(), (System.nanoTime() - asked) / 1e9));
             build.setEnabled(true);
             queue = built;
