@@ -67,6 +67,9 @@ public final class TrainGanCommand implements Callable<Integer> {
     @Option(names = "--discriminator-channels", description = "Channels of the discriminator's first block; the second doubles it (default: ${DEFAULT-VALUE}).")
     int discriminatorChannels = GanSpec.DEFAULT.discriminatorChannels();
 
+    @Option(names = "--class-weight", description = "Weight of the discriminator's digit-naming term (auxiliary classifier; 0 = a plain conditional GAN; default: ${DEFAULT-VALUE}).")
+    double classWeight = GanSpec.DEFAULT.classWeight();
+
     @Option(names = "--samples", paramLabel = "DIR", description = "Folder for the per-epoch sample grids epoch-NN.png (default: beside --out, gan.zip -> gan-samples/).")
     Path samples;
 
@@ -79,7 +82,7 @@ public final class TrainGanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputFile.requireWritable(out);
-        GanSpec spec = new GanSpec(z, embedding, loss, generatorChannels, discriminatorChannels);
+        GanSpec spec = new GanSpec(z, embedding, loss, generatorChannels, discriminatorChannels, classWeight);
         GanConfig config = new GanConfig(epochs, batch, learningRate, beta1, seed, limit);
         GanCheckpoint checkpoint = GanCheckpoint.besides(out);
         if (resume && !checkpoint.exists()) {

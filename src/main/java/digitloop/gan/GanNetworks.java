@@ -20,13 +20,13 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Builds the two networks. The generator is a graph with two inputs, the noise and the label (one-hot, which
  * a learned embedding turns into a vector); the discriminator is a plain stack whose input is the image
- * with ten one-hot label planes beside it, so {@link MultiLayerNetwork#calculateGradients} hands back the
- * gradient with respect to the image that the generator trains on.
+ * with ten one-hot label planes beside it, and its eleven outputs are a real-or-generated score and the digit's
+ * name ({@link DiscriminatorLoss}); one stack with one loss, so {@link MultiLayerNetwork#calculateGradients} hands
+ * back the gradient with respect to the image that the generator trains on.
  */
 public final class GanNetworks {
     static final String NOISE = "z";
@@ -78,7 +78,6 @@ public final class GanNetworks {
 
     public static MultiLayerNetwork discriminator(GanSpec spec, GanConfig config) {
         int c = spec.discriminatorChannels();
-        boolean lsgan = spec.loss() == GanLoss.LEAST_SQUARES;
         MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(config.seed() + 1)
                 .updater(new Adam(config.learningRate(), config.beta1(), 0.999, 1e-8))
@@ -87,13 +86,16 @@ public final class GanNetworks {
                 .list()
                 .layer(new ConvolutionLayer.Builder(4, 4).stride(2, 2).nOut(c).activation(new ActivationLReLU(0.2)).build())
                 .layer(new ConvolutionLayer.Builder(4, 4).stride(2, 2).nOut(c * 2).activation(new ActivationLReLU(0.2)).build())
-                .layer(new OutputLayer.Builder(lsgan ? LossFunctions.LossFunction.MSE : LossFunctions.LossFunction.XENT)
-                        .nOut(1).activation(lsgan ? Activation.IDENTITY : Activation.SIGMOID).build())
+                .layer(new OutputLayer.Builder(lossOf(spec)).nOut(DiscriminatorLoss.OUTPUTS).activation(Activation.IDENTITY).build())
                 .setInputType(InputType.convolutional(GanSpec.SIDE, GanSpec.SIDE, DISCRIMINATOR_CHANNELS_IN))
                 .build();
         MultiLayerNetwork network = new MultiLayerNetwork(conf);
         network.init();
         return network;
+    }
+
+    public static DiscriminatorLoss lossOf(GanSpec spec) {
+        return new DiscriminatorLoss(spec.loss() == GanLoss.LEAST_SQUARES, spec.classWeight());
     }
 
     private static ConvolutionLayer conv(int out, Activation activation) {

@@ -164,8 +164,7 @@ public final class GanTrainer {
         private final Digits data;
         private final ComputationGraph g;
         private final MultiLayerNetwork d;
-        private final INDArray ones;
-        private final INDArray targets;
+        private final DiscriminatorLoss loss;
 
         Run(GanSpec spec, GanConfig config, Digits data, ComputationGraph g, MultiLayerNetwork d) {
             this.spec = spec;
@@ -173,9 +172,7 @@ public final class GanTrainer {
             this.data = data;
             this.g = g;
             this.d = d;
-            int n = config.batch();
-            ones = Nd4j.ones(n, 1);
-            targets = Nd4j.concat(0, Nd4j.ones(n, 1), Nd4j.zeros(n, 1));
+            this.loss = GanNetworks.lossOf(spec);
         }
 
         Step step(int[] order, int from, Random noise, int iteration, int epoch, boolean score) {
@@ -197,27 +194,26 @@ public final class GanTrainer {
             INDArray realInput = Nd4j.concat(1, Nd4j.create(real, new long[]{n, 1, GanSpec.SIDE, GanSpec.SIDE}), labelPlanes(realLabels));
             INDArray fakeInput = Nd4j.concat(1, fake.dup(), labelPlanes(fakeLabels));
 
-            DataSet both = new DataSet(Nd4j.concat(0, realInput, fakeInput), targets);
+            // Real digits are named by their label; generated ones are only told apart, not named, so the naming
+            // the generator is judged by is learnt from real handwriting alone.
+            DataSet both = new DataSet(Nd4j.concat(0, realInput, fakeInput),
+                    Nd4j.concat(0, DiscriminatorLoss.targets(1, realLabels, n), DiscriminatorLoss.targets(0, null, n)));
             double realScore = Double.NaN;
             double fakeScore = Double.NaN;
             if (score) {
-                INDArray out = d.output(both.getFeatures(), false);
-                realScore = out.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).meanNumber().doubleValue();
-                fakeScore = out.get(NDArrayIndex.interval(n, 2 * n), NDArrayIndex.all()).meanNumber().doubleValue();
+                INDArray realness = loss.realness(d.output(both.getFeatures(), false));
+                realScore = realness.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).meanNumber().doubleValue();
+                fakeScore = realness.get(NDArrayIndex.interval(n, 2 * n), NDArrayIndex.all()).meanNumber().doubleValue();
             }
             d.fit(both);
             double dLoss = d.score();
 
             // calculateGradients does not set the network's score, so the generator's loss is measured by a
-            // forward pass of its own, on the sampled batches only.
+            // forward pass of its own, on the sampled batches only: its adversarial part, comparable across naming weights.
             double gLoss = Double.NaN;
-            if (score) {
-                INDArray out = d.output(fakeInput, false);
-                gLoss = spec.loss() == GanLoss.LEAST_SQUARES
-                        ? out.sub(1).muli(out.sub(1)).meanNumber().doubleValue()
-                        : -org.nd4j.linalg.ops.transforms.Transforms.log(out.add(1e-7), false).meanNumber().doubleValue();
-            }
-            Pair<Gradient, INDArray> toFake = d.calculateGradients(fakeInput, ones, null, null);
+            if (score) gLoss = loss.adversarial(d.output(fakeInput, false), 1);
+            // The generator wants its digits taken for real and named as the label they were drawn for.
+            Pair<Gradient, INDArray> toFake = d.calculateGradients(fakeInput, DiscriminatorLoss.targets(1, fakeLabels, n), null, null);
             INDArray imageError = toFake.getSecond().get(NDArrayIndex.all(), NDArrayIndex.interval(0, 1),
                     NDArrayIndex.all(), NDArrayIndex.all()).dup();
             Gradient gradient = g.backpropGradient(imageError);

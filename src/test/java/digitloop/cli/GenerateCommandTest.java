@@ -34,7 +34,7 @@ class GenerateCommandTest {
 
     @BeforeAll
     static void smallGenerator() throws Exception {
-        GanSpec spec = new GanSpec(8, 4, GanLoss.LEAST_SQUARES, 8, 4);
+        GanSpec spec = new GanSpec(8, 4, GanLoss.LEAST_SQUARES, 8, 4, 1.0);
         GanConfig config = new GanConfig(1, 50, 2e-4, 0.5, 1, 0);
         GanTrainingResult r = new GanTrainer(spec, config, null).train(TestData.train().head(200), false, GanListener.NONE,
                 CancellationToken.none());

@@ -11,7 +11,7 @@ import digitloop.task.CancellationToken;
 import org.junit.jupiter.api.Test;
 
 class GanTrainerTest {
-    private static final GanSpec SMALL = new GanSpec(16, 8, GanLoss.LEAST_SQUARES, 16, 8);
+    private static final GanSpec SMALL = new GanSpec(16, 8, GanLoss.LEAST_SQUARES, 16, 8, 1.0);
 
     @Test
     void oneEpochOnTwoThousandRealImagesGivesFiniteLossesThatMove() throws Exception {
