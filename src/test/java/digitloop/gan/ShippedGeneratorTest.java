@@ -11,19 +11,17 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped generator draws the label asked for. The issue's target is 90 % for every label; the shipped
- * generator (5 epochs) measured 79.8-94.1 % on 1,000 per label (docs/gan.md), so this guards what it reaches
- * today — 75 % for every label, 85 % overall, on 200 each — until a longer training meets the target.
+ * The shipped generator draws the label asked for: the issue's test, the default CNN agrees with the requested
+ * label for at least 90 % of 200 digits of every label (untruncated noise, a seed of its own per label).
  */
 class ShippedGeneratorTest {
     @Test
-    void theDefaultCnnReadsMostOfEveryLabelsDigitsAsThatLabel() {
+    void theDefaultCnnReadsNineInTenOfEveryLabelsDigitsAsThatLabel() {
         GanFile.Loaded gan = GanFile.load(Path.of("models", "gan.zip"));
         Classifier judge = ModelFile.load(Path.of("models", "cnn.zip")).classifier();
         Generator generator = gan.generator();
         StringBuilder report = new StringBuilder();
         double lowest = 1;
-        int total = 0;
         for (int label = 0; label < GanSpec.LABELS; label++) {
             int[] labels = new int[200];
             Arrays.fill(labels, label);
@@ -32,11 +30,9 @@ class ShippedGeneratorTest {
             int agree = 0;
             for (int i = 0; i < 200; i++) if (scores.argmax(i) == label) agree++;
             lowest = Math.min(lowest, agree / 200.0);
-            total += agree;
             report.append(String.format(Locale.ROOT, "%d: %.1f %%  ", label, agree / 2.0));
         }
         System.out.println("label agreement of models/gan.zip: " + report);
-        assertTrue(lowest >= 0.75, report.toString());
-        assertTrue(total >= 0.85 * 2000, report.toString());
+        assertTrue(lowest >= 0.90, report.toString());
     }
 }
