@@ -79,13 +79,14 @@ public final class ExperimentGanQualityCommand implements Callable<Integer> {
                         + "%,d digits per label, noise seed %d, truncation %.2f, judged by `%s`; measured in %.0f s.%n%n",
                 model.getFileName(), m.spec().describe(), parameters, megabytes, m.epochs(),
                 TrainingProgress.duration(m.seconds()), q.samplesPerLabel(), q.seed(), q.truncation(), q.judge(), seconds));
-        s.append("| label | fidelity | FID generated vs test | FID real train vs test (floor) |\n|---:|---:|---:|---:|\n");
+        s.append("| label | fidelity | FID generated vs test | FID real train vs test (floor) | pixel spread generated (real test) |\n"
+                + "|---:|---:|---:|---:|---:|\n");
         for (int l = 0; l < GanSpec.LABELS; l++) {
-            s.append(String.format(Locale.ROOT, "| %d | %.1f %% | %.2f | %.2f |%n", l, 100 * q.fidelityPerLabel().get(l),
-                    q.fidPerLabel().get(l), q.floorFidPerLabel().get(l)));
+            s.append(String.format(Locale.ROOT, "| %d | %.1f %% | %.2f | %.2f | %.3f (%.3f) |%n", l, 100 * q.fidelityPerLabel().get(l),
+                    q.fidPerLabel().get(l), q.floorFidPerLabel().get(l), q.spreadPerLabel().get(l), q.realSpreadPerLabel().get(l)));
         }
-        s.append(String.format(Locale.ROOT, "| **all** | **%.2f %%** (lowest %.1f %%) | **%.2f** (mean) | **%.2f** (mean) |%n",
-                100 * q.fidelity(), 100 * q.lowestFidelity(), q.meanFid(), q.meanFloorFid()));
+        s.append(String.format(Locale.ROOT, "| **all** | **%.2f %%** (lowest %.1f %%) | **%.2f** (mean) | **%.2f** (mean) | **%.3f** (%.3f) |%n",
+                100 * q.fidelity(), 100 * q.lowestFidelity(), q.meanFid(), q.meanFloorFid(), q.meanSpread(), q.meanRealSpread()));
         return s.toString();
     }
 }

@@ -26,6 +26,8 @@ public final class GanMeasure {
         List<Double> fidelity = new ArrayList<>();
         List<Double> fid = new ArrayList<>();
         List<Double> floor = new ArrayList<>();
+        List<Double> spread = new ArrayList<>();
+        List<Double> realSpread = new ArrayList<>();
         int right = 0;
         Random pick = new Random(seed);
         for (int label = 0; label < GanSpec.LABELS; label++) {
@@ -41,13 +43,28 @@ public final class GanMeasure {
             for (int i = 0; i < perLabel; i++) if (scores.argmax(i) == label) agree++;
             right += agree;
             fidelity.add((double) agree / perLabel);
-            float[][] real = judge.features(ofLabel(test, label, Integer.MAX_VALUE, pick), cancel);
+            spread.add(Variety.perLabel(images, labels)[label]);
+            Digits realDigits = ofLabel(test, label, Integer.MAX_VALUE, pick);
+            realSpread.add(Variety.perLabel(pixelsOf(realDigits), labelsOf(realDigits))[label]);
+            float[][] real = judge.features(realDigits, cancel);
             fid.add(FrechetDistance.between(judge.features(generated, cancel), real));
             floor.add(FrechetDistance.between(judge.features(ofLabel(train, label, perLabel, pick), cancel), real));
         }
         progress.progress(1, "measured");
         return new GanQuality(judgeName, perLabel, seed, truncation, (double) right / (perLabel * GanSpec.LABELS), fidelity,
-                mean(fid), fid, mean(floor), floor);
+                mean(fid), fid, mean(floor), floor, spread, realSpread);
+    }
+
+    private static float[] pixelsOf(Digits digits) {
+        float[] pixels = new float[digits.size() * GanSpec.PIXELS];
+        for (int i = 0; i < digits.size(); i++) digits.copyImage(i, pixels, i * GanSpec.PIXELS);
+        return pixels;
+    }
+
+    private static int[] labelsOf(Digits digits) {
+        int[] labels = new int[digits.size()];
+        for (int i = 0; i < labels.length; i++) labels[i] = digits.label(i);
+        return labels;
     }
 
     /** Up to {@code limit} digits of {@code label}, drawn at random when there are more. */
