@@ -94,6 +94,13 @@ final class GuiDriver {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (true) {
             robot.waitForIdle();
+            // Xvfb has no window manager to keep a dialog above its owner: a repaint of the main window under load
+            // can cover it, and the robot's click then lands on the window below.
+            SwingUtilities.invokeAndWait(() -> {
+                Window w = SwingUtilities.getWindowAncestor(c);
+                if (w != null) w.toFront();
+            });
+            robot.waitForIdle();
             click(c);
             long retry = System.nanoTime() + 3_000_000_000L;
             while (System.nanoTime() < retry) {
