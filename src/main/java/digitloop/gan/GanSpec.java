@@ -26,7 +26,7 @@ public record GanSpec(int zSize, int embeddingSize, GanLoss loss, int generatorC
             throw new IllegalArgumentException("the discriminator's channels must be 1-256, got " + discriminatorChannels);
         }
         if (!(classWeight >= 0 && classWeight <= 100)) {
-            throw new IllegalArgumentException("the naming weight must be 0-100, got " + classWeight);
+            throw new IllegalArgumentException("the naming weight (--class-weight) must be 0-100, got " + classWeight);
         }
     }
 

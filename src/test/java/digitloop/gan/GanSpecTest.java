@@ -20,6 +20,6 @@ class GanSpecTest {
     @Test
     void aNegativeNamingWeightIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GanSpec.DEFAULT.withClassWeight(-1));
-        assertEquals("the naming weight must be 0-100, got -1.0", e.getMessage());
+        assertEquals("the naming weight (--class-weight) must be 0-100, got -1.0", e.getMessage());
     }
 }
