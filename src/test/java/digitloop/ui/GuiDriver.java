@@ -92,7 +92,16 @@ final class GuiDriver {
      */
     void clickUntil(Component c, Check done, int seconds, String what) throws Exception {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        int attempts = 0;
         while (true) {
+            if (++attempts > 3 && c instanceof javax.swing.AbstractButton button) {
+                // Three robot clicks lost (fresh-clone CI runs saw a dialog's button ignore them for a minute): press it
+                // the way a keyboard user would, so the flow under test still goes on, and say so in the output.
+                System.out.println("GuiDriver: three robot clicks on '" + button.getText() + "' were lost; pressing it directly");
+                SwingUtilities.invokeAndWait(button::doClick);
+                if (waitUntil(done, Math.max(5, (int) ((deadline - System.nanoTime()) / 1_000_000_000L)))) return;
+                throw new AssertionError("pressing '" + button.getText() + "' did not lead to " + what);
+            }
             robot.waitForIdle();
             // Xvfb has no window manager to keep a dialog above its owner: a repaint of the main window under load
             // can cover it, and the robot's click then lands on the window below.
@@ -109,6 +118,15 @@ final class GuiDriver {
             }
             if (System.nanoTime() > deadline) throw new AssertionError("timed out after " + seconds + " s clicking until " + what);
         }
+    }
+
+    private static boolean waitUntil(Check done, int seconds) throws Exception {
+        long until = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < until) {
+            if (done.holds()) return true;
+            Thread.sleep(25);
+        }
+        return done.holds();
     }
 
     void clickAt(int x, int y) {
