@@ -53,14 +53,9 @@ public final class DiscriminatorLoss implements ILossFunction {
 
     /** The adversarial part of the loss alone, per row averaged: what the generator's loss column reports. */
     public double adversarial(INDArray rawOutput, double target) {
-        INDArray s = realness(rawOutput);
-        if (leastSquares) {
-            INDArray d = s.subi(target);
-            return d.muli(d).meanNumber().doubleValue();
-        }
-        INDArray p = Transforms.max(Transforms.min(s, 1 - 1e-7, false), 1e-7, false);
-        return -(target * Transforms.log(p.dup(), false).meanNumber().doubleValue()
-                + (1 - target) * Transforms.log(p.rsub(1), false).meanNumber().doubleValue());
+        // Targets without a label add no naming term, so this is the score column's loss alone.
+        INDArray unnamed = targets(target, null, (int) rawOutput.size(0)).castTo(rawOutput.dataType());
+        return scorePerRow(unnamed, rawOutput).meanNumber().doubleValue();
     }
 
     private INDArray scorePerRow(INDArray labels, INDArray raw) {

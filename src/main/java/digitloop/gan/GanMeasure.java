@@ -45,7 +45,7 @@ public final class GanMeasure {
             fidelity.add((double) agree / perLabel);
             spread.add(Variety.perLabel(images, labels)[label]);
             Digits realDigits = ofLabel(test, label, Integer.MAX_VALUE, pick);
-            realSpread.add(Variety.perLabel(pixelsOf(realDigits), labelsOf(realDigits))[label]);
+            realSpread.add(Variety.perLabel(pixelsOf(realDigits), realDigits.labels())[label]);
             float[][] real = judge.features(realDigits, cancel);
             fid.add(FrechetDistance.between(judge.features(generated, cancel), real));
             floor.add(FrechetDistance.between(judge.features(ofLabel(train, label, perLabel, pick), cancel), real));
@@ -59,12 +59,6 @@ public final class GanMeasure {
         float[] pixels = new float[digits.size() * GanSpec.PIXELS];
         for (int i = 0; i < digits.size(); i++) digits.copyImage(i, pixels, i * GanSpec.PIXELS);
         return pixels;
-    }
-
-    private static int[] labelsOf(Digits digits) {
-        int[] labels = new int[digits.size()];
-        for (int i = 0; i < labels.length; i++) labels[i] = digits.label(i);
-        return labels;
     }
 
     /** Up to {@code limit} digits of {@code label}, drawn at random when there are more. */
